@@ -1,0 +1,22 @@
+#pragma once
+// The subcommands of `milmob`. Each adds itself to the app and, when chosen, sets the exit
+// code (docs/cli.md): 0 ok, 1 internal error, 2 bad input, 3 no route / infeasible.
+#include <CLI/CLI.hpp>
+
+namespace milmob::cli {
+
+constexpr int kExitOk = 0, kExitInternal = 1, kExitBadInput = 2, kExitNoRoute = 3;
+
+struct GlobalOptions {
+  bool quiet = false;
+};
+
+void add_import_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_info_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_route_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_vehicles_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+
+// Parses the command line, runs the chosen command, maps errors to exit codes.
+int run(int argc, char** argv);
+
+}  // namespace milmob::cli

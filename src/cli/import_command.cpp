@@ -1,0 +1,102 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "common/data_path.h"
+#include "common/progress.h"
+#include "gis/countries.h"
+#include "network/file.h"
+#include "network/summary.h"
+#include "osm/importer.h"
+
+namespace milmob::cli {
+
+namespace {
+
+struct ImportArgs {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::string countries;
+  std::string country_field = "ADM0_A3";
+  std::string bridge_mlc;
+  bool include_minor = false, include_light_rail = false, json = false;
+};
+
+nlohmann::json report_json(const osm::ImportReport& r) {
+  return {{"ways_read", r.ways_read},
+          {"road_ways", r.road_ways},
+          {"rail_ways", r.rail_ways},
+          {"missing_node_locations", r.missing_node_locations},
+          {"unparsed_values", r.unparsed_values},
+          {"unparsed_examples", r.unparsed_examples}};
+}
+
+void run_import(const ImportArgs& a, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  const bool progress = !global.quiet && Progress::stderr_is_terminal();
+  osm::ImportOptions options;
+  options.inputs = a.inputs;
+  options.include_minor_roads = a.include_minor;
+  options.include_light_rail = a.include_light_rail;
+  options.progress = progress;
+  if (!a.bridge_mlc.empty()) options.bridge_defaults.apply_overrides(a.bridge_mlc);
+
+  const std::string countries_path =
+      a.countries.empty() ? data_dir() + "/naturalearth/ne_50m_admin_0_countries_europe.geojson" : a.countries;
+  // Read the country layer first: a bad path should fail before a long import.
+  const gis::CountryIndex countries = gis::CountryIndex::load(countries_path, a.country_field);
+
+  osm::ImportReport report;
+  NetworkBuilder builder = osm::import_osm(options, report);
+  {
+    Progress p("import: countries", builder.node_count(), progress);
+    std::vector<std::string> codes;
+    for (std::uint16_t i = 0; i < countries.size(); ++i) codes.push_back(countries.code(i));
+    builder.assign_countries(
+        codes, [&](const geo::LonLat& point) { return countries.lookup(point); },
+        [&](std::size_t done) { p.update(done); });
+  }
+  const NetworkData data = std::move(builder).build();
+  const Network net = data.view();
+  write_network(a.output, net);
+  const NetworkSummary summary = summarize(net);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (a.json) {
+    nlohmann::json j = to_json(summary);
+    j["output"] = a.output;
+    j["inputs"] = a.inputs;
+    j["import"] = report_json(report);
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << fmt::format("wrote {} ({:.2f} s)\n", a.output, seconds) << to_text(summary);
+    if (!report.unparsed_values.empty()) {
+      std::cout << "tag values not understood (kept as no limit):";
+      for (const auto& [key, count] : report.unparsed_values) std::cout << fmt::format(" {} {}", key, count);
+      std::cout << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, const GlobalOptions& global, int&) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* cmd = app.add_subcommand("import", "Build a network file from OpenStreetMap extracts (.osm.pbf)");
+  cmd->add_option("inputs", args->inputs, "OSM files (PBF or XML); several are merged")->required();
+  cmd->add_option("-o,--output", args->output, "Network file to write (.mmnet)")->required();
+  cmd->add_option("--countries", args->countries,
+                  "Country polygon layer read with GDAL (default: the shipped Natural Earth 1:50m layer)");
+  cmd->add_option("--country-field", args->country_field, "Attribute of the country layer holding the code")
+      ->capture_default_str();
+  cmd->add_option("--bridge-mlc", args->bridge_mlc,
+                  "Override the default load class of untagged bridges, e.g. primary=60,secondary=40 "
+                  "(defaults: " + osm::BridgeDefaults().describe() + ")");
+  cmd->add_flag("--include-minor-roads", args->include_minor, "Also import highway=service and highway=track");
+  cmd->add_flag("--include-light-rail", args->include_light_rail, "Also import railway=light_rail");
+  cmd->add_flag("--json", args->json, "Print the summary as JSON");
+  cmd->callback([args, &global] { run_import(*args, global); });
+}
+
+}  // namespace milmob::cli

@@ -1,0 +1,116 @@
+#include <fmt/format.h>
+
+#include <charconv>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/vehicle_options.h"
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "network/file.h"
+#include "report/route_report.h"
+
+namespace milmob::cli {
+
+namespace {
+
+struct RouteArgs {
+  std::string net, from, to, geojson, algorithm = "astar";
+  double max_snap_m = 1000;
+  bool json = false, no_explain = false;
+  VehicleOptions vehicle;
+};
+
+geo::LonLat parse_lonlat(const std::string& option, const std::string& text) {
+  const auto comma = text.find(',');
+  auto number = [&](std::string_view s, double& out) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc{} && ptr == s.data() + s.size() && !s.empty();
+  };
+  geo::LonLat p;
+  if (comma == std::string::npos || !number(std::string_view(text).substr(0, comma), p.lon) ||
+      !number(std::string_view(text).substr(comma + 1), p.lat))
+    throw InputError(option, fmt::format("'{}': expected LON,LAT in decimal degrees, e.g. 9.52,47.14", text));
+  if (!geo::is_valid(p))
+    throw InputError(option, fmt::format("'{}': longitude must lie in -180..180 and latitude in -90..90", text));
+  return p;
+}
+
+// What separates the routes of several vehicles, in one paragraph per vehicle after the first.
+std::string compare_text(const std::vector<routing::Route>& routes) {
+  std::string t;
+  const routing::Route& base = routes.front();
+  for (std::size_t i = 1; i < routes.size(); ++i) {
+    const routing::Route& r = routes[i];
+    if (!base.found || !r.found) continue;
+    const bool same = base.osm_ways == r.osm_ways;
+    t += fmt::format("\n{} vs {}: {}", r.vehicle, base.vehicle,
+                     same ? "the same roads" : fmt::format("different roads, {:+.1f} km, {:+.0f} min", (r.distance_m - base.distance_m) / 1000,
+                                                           (r.duration_s - base.duration_s) / 60));
+    t += "\n";
+    for (const auto* route : {&base, &r})
+      for (const auto& d : route->detours) t += fmt::format("  {} avoids {}\n", route->vehicle, d.text);
+  }
+  return t;
+}
+
+int run_route(const RouteArgs& a) {
+  const geo::LonLat from = parse_lonlat("--from", a.from), to = parse_lonlat("--to", a.to);
+  if (!(a.max_snap_m > 0)) throw InputError("--max-snap", "expected a distance above 0 m");
+  const routing::Algorithm algorithm = a.algorithm == "dijkstra" ? routing::Algorithm::Dijkstra : routing::Algorithm::AStar;
+  const std::vector<vehicles::VehicleLimits> vehicles = a.vehicle.resolve();
+  const MappedNetwork mapped = MappedNetwork::open(a.net);
+  routing::Router router(mapped.net());
+
+  std::vector<routing::Route> routes;
+  for (const auto& v : vehicles)
+    routes.push_back(router.route({from, to, v, a.max_snap_m, algorithm, !a.no_explain}));
+
+  if (!a.geojson.empty()) {
+    nlohmann::json all = {{"type", "FeatureCollection"}, {"features", nlohmann::json::array()}};
+    for (const auto& r : routes)
+      for (auto& f : report::route_to_geojson(r)["features"]) {
+        f["properties"]["vehicle"] = r.vehicle;
+        all["features"].push_back(f);
+      }
+    write_file_atomically(a.geojson, [&](std::ostream& out) { out << all.dump() << "\n"; });
+  }
+  if (a.json) {
+    if (routes.size() == 1) {
+      std::cout << report::route_to_json(routes.front()).dump(2) << "\n";
+    } else {
+      nlohmann::json j = {{"routes", nlohmann::json::array()}};
+      for (const auto& r : routes) j["routes"].push_back(report::route_to_json(r));
+      std::cout << j.dump(2) << "\n";
+    }
+  } else {
+    for (const auto& r : routes) std::cout << report::route_to_text(r);
+    if (routes.size() > 1) std::cout << compare_text(routes);
+  }
+  for (const auto& r : routes)
+    if (!r.found) return kExitNoRoute;
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_route_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
+  auto args = std::make_shared<RouteArgs>();
+  CLI::App* cmd = app.add_subcommand("route", "Fastest route for a vehicle, with what its limits changed");
+  cmd->add_option("--net", args->net, "Network file written by 'milmob import'")->required();
+  cmd->add_option("--from", args->from, "Start as LON,LAT")->required();
+  cmd->add_option("--to", args->to, "Destination as LON,LAT")->required();
+  args->vehicle.add_to(*cmd);
+  cmd->add_option("--algorithm", args->algorithm, "astar (default) or dijkstra (the reference)")
+      ->check(CLI::IsMember({"astar", "dijkstra"}));
+  cmd->add_option("--max-snap", args->max_snap_m, "Farthest distance from a point to the network (m)")
+      ->capture_default_str();
+  cmd->add_flag("--json", args->json, "Print the route as JSON (docs/cli.md)");
+  cmd->add_option("--geojson", args->geojson, "Also write the route as GeoJSON to this file");
+  cmd->add_flag("--no-explain", args->no_explain, "Skip the comparison with an unconstrained vehicle");
+  cmd->callback([args, &exit_code] { exit_code = run_route(*args); });
+}
+
+}  // namespace milmob::cli

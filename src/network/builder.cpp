@@ -1,0 +1,140 @@
+#include "network/builder.h"
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+
+namespace milmob {
+
+namespace {
+void push_string(std::vector<std::uint32_t>& offsets, std::vector<char>& chars, std::string_view s) {
+  chars.insert(chars.end(), s.begin(), s.end());
+  offsets.push_back(static_cast<std::uint32_t>(chars.size()));
+}
+}  // namespace
+
+NetworkBuilder::NetworkBuilder() {
+  data_.name_offsets.push_back(0);
+  data_.country_offsets.push_back(0);
+  data_.shape_first.push_back(0);
+  add_name("");
+}
+
+NodeId NetworkBuilder::add_node(const geo::LonLat& where, std::int64_t osm_id) {
+  data_.node_lon_e7.push_back(geo::to_fixed(where.lon));
+  data_.node_lat_e7.push_back(geo::to_fixed(where.lat));
+  data_.node_osm_id.push_back(osm_id);
+  return static_cast<NodeId>(data_.node_lon_e7.size() - 1);
+}
+
+geo::LonLat NetworkBuilder::node_coord(NodeId n) const {
+  return {geo::from_fixed(data_.node_lon_e7[n]), geo::from_fixed(data_.node_lat_e7[n])};
+}
+
+std::uint32_t NetworkBuilder::add_name(std::string_view name) {
+  auto [it, inserted] = name_index_.try_emplace(std::string(name), 0);
+  if (inserted) {
+    it->second = static_cast<std::uint32_t>(data_.name_offsets.size() - 1);
+    push_string(data_.name_offsets, data_.name_chars, name);
+  }
+  return it->second;
+}
+
+std::uint32_t NetworkBuilder::add_shape(std::span<const geo::LonLat> points) {
+  if (points.size() < 2) throw std::logic_error("an edge shape needs at least two points");
+  for (const auto& p : points) {
+    data_.shape_lon_e7.push_back(geo::to_fixed(p.lon));
+    data_.shape_lat_e7.push_back(geo::to_fixed(p.lat));
+  }
+  data_.shape_first.push_back(static_cast<std::uint32_t>(data_.shape_lon_e7.size()));
+  return static_cast<std::uint32_t>(data_.shape_first.size() - 2);
+}
+
+void NetworkBuilder::add_edge(const EdgeSpec& edge) { edges_.push_back(edge); }
+
+void NetworkBuilder::add_place(const PlaceSpec& place) {
+  data_.place_kind.push_back(place.kind);
+  data_.place_lon_e7.push_back(geo::to_fixed(place.where.lon));
+  data_.place_lat_e7.push_back(geo::to_fixed(place.where.lat));
+  data_.place_osm_id.push_back(place.osm_id);
+  data_.place_osm_type.push_back(place.osm_type);
+  data_.place_runway_m.push_back(place.runway_m);
+  data_.place_name.push_back(add_name(place.name));
+}
+
+void NetworkBuilder::assign_countries(const std::vector<std::string>& codes,
+                                      const std::function<std::uint16_t(const geo::LonLat&)>& lookup,
+                                      const std::function<void(std::size_t)>& progress) {
+  data_.country_offsets.assign(1, 0);
+  data_.country_chars.clear();
+  for (const auto& c : codes) push_string(data_.country_offsets, data_.country_chars, c);
+  const std::size_t n = node_count();
+  data_.node_country.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    data_.node_country[i] = lookup(node_coord(static_cast<NodeId>(i)));
+    if (progress && i % 65536 == 0) progress(i);
+  }
+  data_.place_country.resize(data_.place_kind.size());
+  for (std::size_t i = 0; i < data_.place_kind.size(); ++i)
+    data_.place_country[i] = lookup({geo::from_fixed(data_.place_lon_e7[i]), geo::from_fixed(data_.place_lat_e7[i])});
+}
+
+NetworkData NetworkBuilder::build() && {
+  NetworkData d = std::move(data_);
+  const std::size_t n = d.node_lon_e7.size();
+  if (d.node_country.size() != n) d.node_country.assign(n, kNoCountry);
+  if (d.place_country.size() != d.place_kind.size()) d.place_country.assign(d.place_kind.size(), kNoCountry);
+
+  std::vector<std::uint32_t> order(edges_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return edges_[a].tail < edges_[b].tail; });
+
+  d.first_out.assign(n + 1, 0);
+  for (const auto& e : edges_) {
+    if (e.tail >= n || e.head >= n) throw std::logic_error("edge refers to a node that does not exist");
+    ++d.first_out[e.tail + 1];
+  }
+  std::partial_sum(d.first_out.begin(), d.first_out.end(), d.first_out.begin());
+
+  const std::size_t m = edges_.size();
+  d.head.reserve(m), d.tail.reserve(m), d.length_m.reserve(m), d.speed_kmh.reserve(m);
+  for (const std::uint32_t i : order) {
+    const EdgeSpec& e = edges_[i];
+    d.head.push_back(e.head);
+    d.tail.push_back(e.tail);
+    d.length_m.push_back(e.length_m);
+    d.speed_kmh.push_back(e.speed_kmh);
+    d.mode.push_back(e.mode);
+    d.road_class.push_back(e.road_class);
+    d.flags.push_back(e.flags);
+    d.limits.push_back(e.limits);
+    d.gauge_mm.push_back(e.gauge_mm);
+    d.gauge2_mm.push_back(e.gauge2_mm);
+    d.layer.push_back(e.layer);
+    d.osm_way_id.push_back(e.osm_way_id);
+    d.name.push_back(e.name);
+    d.shape.push_back(e.shape);
+  }
+  edges_.clear();
+  return d;
+}
+
+Network NetworkData::view() const {
+  Network v;
+  v.node_lon_e7 = node_lon_e7, v.node_lat_e7 = node_lat_e7, v.node_country = node_country;
+  v.node_osm_id = node_osm_id;
+  v.first_out = first_out, v.head = head, v.tail = tail, v.length_m = length_m, v.speed_kmh = speed_kmh;
+  v.mode = mode, v.road_class = road_class, v.flags = flags, v.limits = limits;
+  v.gauge_mm = gauge_mm, v.gauge2_mm = gauge2_mm, v.layer = layer, v.osm_way_id = osm_way_id;
+  v.name = name, v.shape = shape;
+  v.shape_first = shape_first, v.shape_lon_e7 = shape_lon_e7, v.shape_lat_e7 = shape_lat_e7;
+  v.place_kind = place_kind, v.place_lon_e7 = place_lon_e7, v.place_lat_e7 = place_lat_e7;
+  v.place_name = place_name, v.place_osm_id = place_osm_id, v.place_osm_type = place_osm_type, v.place_country = place_country;
+  v.place_runway_m = place_runway_m;
+  v.names = {name_offsets, name_chars};
+  v.countries = {country_offsets, country_chars};
+  return v;
+}
+
+}  // namespace milmob
