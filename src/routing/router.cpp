@@ -34,6 +34,11 @@ std::vector<Piece> pieces_of(const Path& path, const Endpoints& ends, const Netw
   pieces.push_back({path.source.edge, along_edge(path.source.edge, ends.source_fraction), 1});
   for (const EdgeId e : path.edges) pieces.push_back({e, 0, 1});
   pieces.push_back({path.target.edge, 0, along_edge(path.target.edge, ends.target_fraction)});
+  // A point snapped onto a node gives an access piece of zero length: it is no part of the route.
+  constexpr double kMinPieceM = 0.01;
+  const Piece first = pieces.front();
+  std::erase_if(pieces, [&](const Piece& p) { return (p.to - p.from) * static_cast<double>(net.length_m[p.edge]) < kMinPieceM; });
+  if (pieces.empty()) pieces.push_back(first);  // start and destination are the same point
   return pieces;
 }
 
