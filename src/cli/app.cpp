@@ -10,6 +10,7 @@ namespace milmob::cli {
 int run(int argc, char** argv) {
   CLI::App app{"milmob: military mobility planning on real infrastructure data", "milmob"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options (--quiet) may follow the subcommand
   app.set_version_flag("--version", "milmob 0.1.0");
   GlobalOptions global;
   app.add_flag("-q,--quiet", global.quiet, "No progress output on stderr");

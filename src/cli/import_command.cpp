@@ -28,6 +28,8 @@ nlohmann::json report_json(const osm::ImportReport& r) {
   return {{"ways_read", r.ways_read},
           {"road_ways", r.road_ways},
           {"rail_ways", r.rail_ways},
+          {"degenerate_road_ways", r.degenerate_road_ways},
+          {"degenerate_rail_ways", r.degenerate_rail_ways},
           {"missing_node_locations", r.missing_node_locations},
           {"unparsed_values", r.unparsed_values},
           {"unparsed_examples", r.unparsed_examples}};

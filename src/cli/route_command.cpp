@@ -70,11 +70,13 @@ int run_route(const RouteArgs& a) {
 
   if (!a.geojson.empty()) {
     nlohmann::json all = {{"type", "FeatureCollection"}, {"features", nlohmann::json::array()}};
-    for (const auto& r : routes)
-      for (auto& f : report::route_to_geojson(r)["features"]) {
+    for (const auto& r : routes) {
+      nlohmann::json one = report::route_to_geojson(r);
+      for (auto& f : one["features"]) {
         f["properties"]["vehicle"] = r.vehicle;
         all["features"].push_back(f);
       }
+    }
     write_file_atomically(a.geojson, [&](std::ostream& out) { out << all.dump() << "\n"; });
   }
   if (a.json) {

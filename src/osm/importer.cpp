@@ -159,7 +159,11 @@ class BuildPass : public osmium::handler::Handler {
     add_area_places(w);
     if (tag_is(tags, "aeroway", "runway")) add_runway(w);
     const auto c = classify(tags, options_);
-    if (!c || w.nodes().size() < 2) return;
+    if (!c) return;
+    if (w.nodes().size() < 2) {
+      (c->mode == Mode::Road ? report_.degenerate_road_ways : report_.degenerate_rail_ways)++;
+      return;
+    }
     (c->mode == Mode::Road ? report_.road_ways : report_.rail_ways)++;
 
     const TagLookup lookup = [&tags](const char* key) { return tags[key]; };

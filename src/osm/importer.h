@@ -23,6 +23,7 @@ struct ImportOptions {
 struct ImportReport {
   std::uint64_t ways_read = 0;
   std::uint64_t road_ways = 0, rail_ways = 0;
+  std::uint64_t degenerate_road_ways = 0, degenerate_rail_ways = 0;  // fewer than two nodes: skipped
   std::uint64_t missing_node_locations = 0;  // way nodes outside the extract
   std::map<std::string, std::uint64_t> unparsed_values;  // tag key -> count of values we could not read
   std::vector<std::string> unparsed_examples;            // a few "way 123 maxweight='heavy'"
