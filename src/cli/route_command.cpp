@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -38,20 +40,37 @@ geo::LonLat parse_lonlat(const std::string& option, const std::string& text) {
   return p;
 }
 
-// What separates the routes of several vehicles, in one paragraph per vehicle after the first.
+// What separates the route of each further vehicle from the first one's: the limits that only
+// one of the two meets.
 std::string compare_text(const std::vector<routing::Route>& routes) {
+  auto only_in = [](const routing::Route& a, const routing::Route& b) {
+    std::vector<const routing::Block*> out;
+    for (const auto& d : a.detours) {
+      const bool shared = std::any_of(b.detours.begin(), b.detours.end(), [&](const routing::Block& o) {
+        return o.osm_way_id == d.osm_way_id && o.limit.kind == d.limit.kind;
+      });
+      if (!shared) out.push_back(&d);
+    }
+    return out;
+  };
   std::string t;
   const routing::Route& base = routes.front();
   for (std::size_t i = 1; i < routes.size(); ++i) {
     const routing::Route& r = routes[i];
     if (!base.found || !r.found) continue;
-    const bool same = base.osm_ways == r.osm_ways;
-    t += fmt::format("\n{} vs {}: {}", r.vehicle, base.vehicle,
-                     same ? "the same roads" : fmt::format("different roads, {:+.1f} km, {:+.0f} min", (r.distance_m - base.distance_m) / 1000,
-                                                           (r.duration_s - base.duration_s) / 60));
-    t += "\n";
-    for (const auto* route : {&base, &r})
-      for (const auto& d : route->detours) t += fmt::format("  {} avoids {}\n", route->vehicle, d.text);
+    if (base.osm_ways == r.osm_ways) {
+      t += fmt::format("\n{} and {} take the same roads.\n", base.vehicle, r.vehicle);
+      continue;
+    }
+    t += fmt::format("\n{} and {} take different roads: {} is {:.1f} km and {:.0f} min {}.\n", base.vehicle, r.vehicle,
+                     base.vehicle, std::abs(base.distance_m - r.distance_m) / 1000,
+                     std::abs(base.duration_s - r.duration_s) / 60, base.duration_s >= r.duration_s ? "longer" : "shorter");
+    for (const auto& [who, other] : {std::pair{&base, &r}, std::pair{&r, &base}}) {
+      const auto own = only_in(*who, *other);
+      if (own.empty()) continue;
+      t += fmt::format("  {} must avoid, where {} may pass:\n", who->vehicle, other->vehicle);
+      for (const auto* d : own) t += fmt::format("    {}\n", d->text);
+    }
   }
   return t;
 }

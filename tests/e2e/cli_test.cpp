@@ -136,7 +136,8 @@ TEST_F(Cli, RouteJsonHasEveryDocumentedKey) {
 TEST_F(Cli, TankAndTruckRoutesDifferAndTheTextSaysWhy) {
   const auto r = run_command(route("--from " + kFrom + " --to " + kTo + " --vehicle 'Leopard 2A6' --vehicle 'MAN HX77'"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("different roads"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("take different roads"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Leopard 2A6 must avoid, where MAN HX77 may pass"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("< vehicle MLC 69 (tracked)"), std::string::npos) << r.out;
 }
 
