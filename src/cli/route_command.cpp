@@ -40,14 +40,14 @@ geo::LonLat parse_lonlat(const std::string& option, const std::string& text) {
   return p;
 }
 
-// What separates the route of each further vehicle from the first one's: the limits that only
-// one of the two meets.
+// What separates the route of each further vehicle from the first one's: the ways that only
+// one of the two must avoid.
 std::string compare_text(const std::vector<routing::Route>& routes) {
   auto only_in = [](const routing::Route& a, const routing::Route& b) {
     std::vector<const routing::Block*> out;
     for (const auto& d : a.detours) {
       const bool shared = std::any_of(b.detours.begin(), b.detours.end(), [&](const routing::Block& o) {
-        return o.osm_way_id == d.osm_way_id && o.limit.kind == d.limit.kind;
+        return o.osm_way_id == d.osm_way_id;
       });
       if (!shared) out.push_back(&d);
     }

@@ -13,6 +13,7 @@
 #include <set>
 #include <utility>
 
+#include "common/data_path.h"
 #include "common/error.h"
 #include "vehicles/mlc.h"
 
@@ -398,9 +399,6 @@ std::vector<std::string> Catalogue::names() const {
   return out;
 }
 
-std::string default_catalogue_path() {
-  if (const char* dir = std::getenv("MILMOB_DATA"); dir != nullptr && *dir != '\0') return std::string(dir) + "/vehicles.yaml";
-  return MILMOB_DATA_DIR "/vehicles.yaml";
-}
+std::string default_catalogue_path() { return data_dir() + "/vehicles.yaml"; }
 
 }  // namespace milmob::vehicles
