@@ -29,6 +29,16 @@ std::int8_t layer_of(const TagLookup& tag, const UnparsedSink& unparsed) {
   return 0;
 }
 
+// maxspeed where tagged and readable ("none" keeps the default), else the class default.
+float speed_of(const TagLookup& tag, RoadClass cls, const UnparsedSink& unparsed) {
+  if (const char* v = tag("maxspeed")) {
+    const ParsedValue p = parse_speed_kmh(v);
+    if (p.kind == ParsedValue::Kind::Value) return static_cast<float>(p.value);
+    if (p.kind == ParsedValue::Kind::Invalid) unparsed("maxspeed", v);
+  }
+  return default_speed_kmh(cls);
+}
+
 bool is_yes(const TagLookup& tag, const char* key) {
   const char* v = tag(key);
   return v != nullptr && parse_yes(v);
@@ -58,12 +68,7 @@ std::uint16_t access_flags(const TagLookup& tag) {
 WayAttributes road_attributes(const TagLookup& tag, RoadClass cls, const BridgeDefaults& defaults,
                               const UnparsedSink& unparsed) {
   WayAttributes a;
-  a.speed_kmh = default_speed_kmh(cls);
-  if (const char* v = tag("maxspeed")) {
-    const ParsedValue p = parse_speed_kmh(v);
-    if (p.kind == ParsedValue::Kind::Value) a.speed_kmh = static_cast<float>(p.value);
-    else if (p.kind == ParsedValue::Kind::Invalid) unparsed("maxspeed", v);
-  }
+  a.speed_kmh = speed_of(tag, cls, unparsed);
 
   Oneway oneway = Oneway::Unknown;
   if (const char* v = tag("oneway")) {
@@ -106,12 +111,7 @@ WayAttributes road_attributes(const TagLookup& tag, RoadClass cls, const BridgeD
 
 WayAttributes rail_attributes(const TagLookup& tag, RoadClass cls, const UnparsedSink& unparsed) {
   WayAttributes a;
-  a.speed_kmh = default_speed_kmh(cls);
-  if (const char* v = tag("maxspeed")) {
-    const ParsedValue p = parse_speed_kmh(v);
-    if (p.kind == ParsedValue::Kind::Value) a.speed_kmh = static_cast<float>(p.value);
-    else if (p.kind == ParsedValue::Kind::Invalid) unparsed("maxspeed", v);
-  }
+  a.speed_kmh = speed_of(tag, cls, unparsed);
   if (const char* v = tag("gauge")) {
     const std::vector<int> g = parse_gauge_mm(v);
     if (g.empty()) unparsed("gauge", v);
