@@ -6,7 +6,7 @@
 #include "cli/commands.h"
 #include "common/data_path.h"
 #include "common/progress.h"
-#include "gis/countries.h"
+#include "gis/plugin.h"
 #include "network/file.h"
 #include "network/summary.h"
 #include "osm/importer.h"
@@ -48,16 +48,16 @@ void run_import(const ImportArgs& a, const GlobalOptions& global) {
   const std::string countries_path =
       a.countries.empty() ? data_dir() + "/naturalearth/ne_50m_admin_0_countries_europe.geojson" : a.countries;
   // Read the country layer first: a bad path should fail before a long import.
-  const gis::CountryIndex countries = gis::CountryIndex::load(countries_path, a.country_field);
+  const std::unique_ptr<gis::CountryLookup> countries = gis::load_countries(countries_path, a.country_field);
 
   osm::ImportReport report;
   NetworkBuilder builder = osm::import_osm(options, report);
   {
     Progress p("import: countries", builder.node_count(), progress);
     std::vector<std::string> codes;
-    for (std::uint16_t i = 0; i < countries.size(); ++i) codes.push_back(countries.code(i));
+    for (std::uint16_t i = 0; i < countries->size(); ++i) codes.push_back(countries->code(i));
     builder.assign_countries(
-        codes, [&](const geo::LonLat& point) { return countries.lookup(point); },
+        codes, [&](const geo::LonLat& point) { return countries->lookup(point); },
         [&](std::size_t done) { p.update(done); });
   }
   const NetworkData data = std::move(builder).build();

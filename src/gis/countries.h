@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "geo/coord.h"
+#include "gis/country_lookup.h"
 
 namespace milmob::gis {
 
@@ -17,7 +18,7 @@ constexpr std::uint16_t kNoCountry = 0xFFFF;
 
 // An immutable index of country polygons. Countries are numbered 0..size()-1 in order of their
 // code, so the numbers only change when the set of codes does. Copies share the polygons.
-class CountryIndex {
+class CountryIndex final : public CountryLookup {
  public:
   static constexpr double kDefaultMaxFallbackM = 2000.0;
 
@@ -34,10 +35,10 @@ class CountryIndex {
   // misses by up to a few hundred metres), the country whose border is nearest to p if it is within
   // the fallback distance. Else kNoCountry. Where polygons overlap, the lowest index wins.
   // Thread-safe: lookup() only reads.
-  std::uint16_t lookup(const geo::LonLat& p) const;
+  std::uint16_t lookup(const geo::LonLat& p) const override;
 
-  std::size_t size() const;
-  const std::string& code(std::uint16_t i) const;  // "FRA"; throws std::out_of_range past size()
+  std::size_t size() const override;
+  const std::string& code(std::uint16_t i) const override;  // "FRA"; throws std::out_of_range past size()
   const std::string& name(std::uint16_t i) const;  // "France"
   std::optional<std::uint16_t> find(std::string_view code) const;
 

@@ -1,6 +1,8 @@
 #include "network/builder.h"
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <numeric>
 #include <stdexcept>
 
@@ -97,6 +99,15 @@ NetworkData NetworkBuilder::build() && {
   }
   std::partial_sum(d.first_out.begin(), d.first_out.end(), d.first_out.begin());
 
+  // Distinct limit sets are few (most roads have none): store each once.
+  std::map<std::array<float, 6>, std::uint32_t> limit_ids;
+  auto limit_id = [&](const EdgeLimits& l) {
+    const std::array<float, 6> key{l.max_weight_t, l.max_axle_load_t, l.max_height_m, l.max_width_m, l.mlc_wheeled, l.mlc_tracked};
+    const auto [it, inserted] = limit_ids.try_emplace(key, static_cast<std::uint32_t>(d.limit_table.size()));
+    if (inserted) d.limit_table.push_back(l);
+    return it->second;
+  };
+  limit_id(EdgeLimits{});  // entry 0
   const std::size_t m = edges_.size();
   d.head.reserve(m), d.tail.reserve(m), d.length_m.reserve(m), d.speed_kmh.reserve(m);
   for (const std::uint32_t i : order) {
@@ -108,7 +119,7 @@ NetworkData NetworkBuilder::build() && {
     d.mode.push_back(e.mode);
     d.road_class.push_back(e.road_class);
     d.flags.push_back(e.flags);
-    d.limits.push_back(e.limits);
+    d.limit_index.push_back(limit_id(e.limits));
     d.gauge_mm.push_back(e.gauge_mm);
     d.gauge2_mm.push_back(e.gauge2_mm);
     d.layer.push_back(e.layer);
@@ -125,7 +136,8 @@ Network NetworkData::view() const {
   v.node_lon_e7 = node_lon_e7, v.node_lat_e7 = node_lat_e7, v.node_country = node_country;
   v.node_osm_id = node_osm_id;
   v.first_out = first_out, v.head = head, v.tail = tail, v.length_m = length_m, v.speed_kmh = speed_kmh;
-  v.mode = mode, v.road_class = road_class, v.flags = flags, v.limits = limits;
+  v.mode = mode, v.road_class = road_class, v.flags = flags, v.limit_index = limit_index;
+  v.limit_table = limit_table;
   v.gauge_mm = gauge_mm, v.gauge2_mm = gauge2_mm, v.layer = layer, v.osm_way_id = osm_way_id;
   v.name = name, v.shape = shape;
   v.shape_first = shape_first, v.shape_lon_e7 = shape_lon_e7, v.shape_lat_e7 = shape_lat_e7;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -47,11 +48,12 @@ template <class Net, class Visit>
 void visit_sections(Net& n, Visit&& v) {
   v(1, n.node_lon_e7), v(2, n.node_lat_e7), v(3, n.node_country), v(4, n.node_osm_id);
   v(10, n.first_out), v(11, n.head), v(12, n.tail), v(13, n.length_m), v(14, n.speed_kmh);
-  v(15, n.mode), v(16, n.road_class), v(17, n.flags), v(18, n.limits), v(19, n.gauge_mm);
+  v(15, n.mode), v(16, n.road_class), v(17, n.flags), v(18, n.limit_index), v(19, n.gauge_mm);
   v(20, n.gauge2_mm), v(21, n.layer), v(22, n.osm_way_id), v(23, n.name), v(24, n.shape);
   v(30, n.shape_first), v(31, n.shape_lon_e7), v(32, n.shape_lat_e7);
   v(40, n.place_kind), v(41, n.place_lon_e7), v(42, n.place_lat_e7), v(43, n.place_name);
   v(44, n.place_osm_id), v(45, n.place_country), v(46, n.place_runway_m), v(47, n.place_osm_type);
+  v(48, n.limit_table);
   v(50, n.names.offsets), v(51, n.names.chars), v(52, n.countries.offsets), v(53, n.countries.chars);
 }
 
@@ -75,20 +77,34 @@ void write_network(const std::string& path, const Network& net) {
     s.offset = offset;
     offset = align_up(offset + s.elem_size * s.count);
   }
-  // Assemble in memory: the checksum covers everything after the header.
-  std::vector<unsigned char> bytes(offset, 0);
-  std::memcpy(bytes.data() + sizeof(FileHeader), table.data(), table.size() * sizeof(SectionEntry));
-  for (std::size_t i = 0; i < table.size(); ++i)
-    if (table[i].count > 0) std::memcpy(bytes.data() + table[i].offset, sources[i], table[i].elem_size * table[i].count);
-  FileHeader h{};
-  std::memcpy(h.magic, kNetworkMagic, sizeof h.magic);
-  h.version = kNetworkVersion;
-  h.section_count = static_cast<std::uint32_t>(table.size());
-  h.file_size = bytes.size();
-  h.checksum = crc_of(bytes.data() + sizeof h, bytes.size() - sizeof h);
-  std::memcpy(bytes.data(), &h, sizeof h);
+  // Streamed section by section (no copy of the network in memory); the checksum covers
+  // everything after the header, which is written last.
   write_file_atomically(path, [&](std::ostream& out) {
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    uLong crc = crc32_z(0L, Z_NULL, 0);
+    std::size_t written = sizeof(FileHeader);
+    auto put = [&](const void* data, std::size_t size) {
+      if (size == 0) return;  // an empty section may have no data pointer, and crc32(NULL) restarts
+      out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+      crc = crc32_z(crc, static_cast<const unsigned char*>(data), size);
+      written += size;
+    };
+    const std::array<char, kAlign> zeros{};
+    auto pad_to = [&](std::size_t at) { put(zeros.data(), at - written); };
+    FileHeader h{};
+    out.write(reinterpret_cast<const char*>(&h), sizeof h);  // placeholder
+    put(table.data(), table.size() * sizeof(SectionEntry));
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      pad_to(table[i].offset);
+      put(sources[i], table[i].elem_size * table[i].count);
+    }
+    pad_to(offset);
+    std::memcpy(h.magic, kNetworkMagic, sizeof h.magic);
+    h.version = kNetworkVersion;
+    h.section_count = static_cast<std::uint32_t>(table.size());
+    h.file_size = offset;
+    h.checksum = static_cast<std::uint32_t>(crc);
+    out.seekp(0);
+    out.write(reinterpret_cast<const char*>(&h), sizeof h);
   });
 }
 
@@ -167,7 +183,7 @@ void validate_network(const Network& n, const std::string& path) {
       if (n.tail[e] != u) fail("edge tails");
   }
   const std::size_t per_edge[] = {n.tail.size(), n.length_m.size(), n.speed_kmh.size(), n.mode.size(),
-                                  n.road_class.size(), n.flags.size(), n.limits.size(), n.gauge_mm.size(),
+                                  n.road_class.size(), n.flags.size(), n.limit_index.size(), n.gauge_mm.size(),
                                   n.gauge2_mm.size(), n.layer.size(), n.osm_way_id.size(), n.name.size(),
                                   n.shape.size()};
   for (const std::size_t s : per_edge)
@@ -190,6 +206,7 @@ void validate_network(const Network& n, const std::string& path) {
     if (n.head[e] >= nodes) fail("edge head out of range");
     if ((n.shape[e] & ~kShapeReversed) >= shapes) fail("edge shape out of range");
     if (n.name[e] >= n.names.size()) fail("edge name out of range");
+    if (n.limit_index[e] >= n.limit_table.size()) fail("edge limits out of range");
     if (static_cast<unsigned>(n.mode[e]) > static_cast<unsigned>(Mode::Transfer)) fail("edge mode");
     if (n.road_class[e] >= RoadClass::Count) fail("edge class");
     if (!(n.length_m[e] >= 0) || !(n.speed_kmh[e] > 0)) fail("edge length or speed");

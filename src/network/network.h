@@ -81,7 +81,7 @@ struct Network {
   std::span<const Mode> mode;
   std::span<const RoadClass> road_class;
   std::span<const std::uint16_t> flags;
-  std::span<const EdgeLimits> limits;
+  std::span<const std::uint32_t> limit_index;  // into limit_table: few distinct limit sets exist
   std::span<const std::uint16_t> gauge_mm;   // rail: primary gauge, 0 if unknown
   std::span<const std::uint16_t> gauge2_mm;  // rail: second gauge of dual-gauge track, else 0
   std::span<const std::int8_t> layer;
@@ -102,6 +102,8 @@ struct Network {
   std::span<const std::uint16_t> place_country;
   std::span<const float> place_runway_m;  // airfields: longest runway found, 0 if none
 
+  std::span<const EdgeLimits> limit_table;  // entry 0: no limit at all
+
   StringTable names;
   StringTable countries;  // ISO 3166-1 alpha-3 style codes (Natural Earth ADM0_A3)
 
@@ -113,6 +115,7 @@ struct Network {
     return {geo::from_fixed(node_lon_e7[n]), geo::from_fixed(node_lat_e7[n])};
   }
   std::string_view edge_name(EdgeId e) const { return names.at(name[e]); }
+  const EdgeLimits& limits(EdgeId e) const { return limit_table[limit_index[e]]; }
   std::string_view country_code(std::uint16_t c) const;
 };
 

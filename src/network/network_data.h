@@ -17,7 +17,8 @@ struct NetworkData {
   std::vector<Mode> mode;
   std::vector<RoadClass> road_class;
   std::vector<std::uint16_t> flags;
-  std::vector<EdgeLimits> limits;
+  std::vector<std::uint32_t> limit_index;
+  std::vector<EdgeLimits> limit_table;
   std::vector<std::uint16_t> gauge_mm, gauge2_mm;
   std::vector<std::int8_t> layer;
   std::vector<std::int64_t> osm_way_id;

@@ -34,7 +34,7 @@ NetworkSummary summarize(const Network& n) {
     if (n.mode[e] == Mode::Rail) s.rail_km_by_gauge[n.gauge_mm[e]] += n.length_m[e] / 1000.0;
     if (n.mode[e] != Mode::Road) continue;
     const std::uint16_t f = n.flags[e];
-    const EdgeLimits& l = n.limits[e];
+    const EdgeLimits& l = n.limits(e);
     if (f & edge_flag::kBridge) {
       ++s.bridges;
       if (has_tagged_load_limit(l, f)) ++s.bridges_tagged_limits;

@@ -18,8 +18,8 @@ const char* limit_key(LimitKind k) {
   return "limit";
 }
 
-std::optional<BlockingLimit> blocking_limit(const Network& net, EdgeId e, const vehicles::VehicleLimits& v) {
-  const EdgeLimits& l = net.limits[e];
+namespace {
+std::optional<BlockingLimit> exceeded(const EdgeLimits& l, const vehicles::VehicleLimits& v) {
   // NaN (unknown) vehicle values never compare greater: an unknown dimension does not block.
   auto exceeds = [](double value, float limit) { return limit != kNoLimit && value > static_cast<double>(limit); };
   if (exceeds(v.weight_t, l.max_weight_t)) return BlockingLimit{LimitKind::Weight, l.max_weight_t, v.weight_t};
@@ -29,6 +29,11 @@ std::optional<BlockingLimit> blocking_limit(const Network& net, EdgeId e, const 
   if (v.tracked && exceeds(v.mlc, l.mlc_tracked)) return BlockingLimit{LimitKind::MlcTracked, l.mlc_tracked, v.mlc};
   if (!v.tracked && exceeds(v.mlc, l.mlc_wheeled)) return BlockingLimit{LimitKind::MlcWheeled, l.mlc_wheeled, v.mlc};
   return std::nullopt;
+}
+}  // namespace
+
+std::optional<BlockingLimit> blocking_limit(const Network& net, EdgeId e, const vehicles::VehicleLimits& v) {
+  return exceeded(net.limits(e), v);
 }
 
 std::string describe_block(const Network& net, EdgeId e, const BlockingLimit& b) {
@@ -61,8 +66,10 @@ VehicleCost make_vehicle_cost(const Network& net, const vehicles::VehicleLimits&
   c.time_ms.resize(net.edge_count());
   const bool vehicle_speed = std::isfinite(v.max_speed_kmh) && v.max_speed_kmh > 0;
   double max_kmh = 0;
+  std::vector<bool> blocked(net.limit_table.size());  // decided once per distinct limit set
+  for (std::size_t i = 0; i < blocked.size(); ++i) blocked[i] = exceeded(net.limit_table[i], v).has_value();
   for (EdgeId e = 0; e < net.edge_count(); ++e) {
-    if (net.mode[e] != mode || blocking_limit(net, e, v)) {
+    if (net.mode[e] != mode || blocked[net.limit_index[e]]) {
       c.time_ms[e] = kForbidden;
       continue;
     }
