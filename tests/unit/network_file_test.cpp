@@ -68,7 +68,7 @@ TEST_F(NetworkFile, RoundTripKeepsEveryArray) {
   for (EdgeId e = 0; e < n.edge_count(); ++e) {
     EXPECT_EQ(n.head[e], o.head[e]);
     EXPECT_EQ(n.length_m[e], o.length_m[e]);
-    EXPECT_EQ(n.limits[e].max_weight_t, o.limits[e].max_weight_t);
+    EXPECT_EQ(n.limits(e).max_weight_t, o.limits(e).max_weight_t);
     EXPECT_EQ(n.edge_name(e), o.edge_name(e));
     EXPECT_EQ(n.shape[e], o.shape[e]);
   }
