@@ -1,5 +1,7 @@
 #include "routing/snap.h"
 
+// Boost 1.74's rtree includes a header it has itself deprecated; the notice is not ours to fix.
+#define BOOST_ALLOW_DEPRECATED_HEADERS
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/point.hpp>

@@ -1,0 +1,239 @@
+#include "routing/cch.h"
+
+#include <metis.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace milmob::routing {
+
+namespace {
+constexpr std::uint64_t kUnreached = std::numeric_limits<std::uint64_t>::max();
+
+Millis add(Millis a, Millis b) {
+  const std::uint64_t s = std::uint64_t{a} + b;
+  return s >= kForbidden ? kForbidden : static_cast<Millis>(s);
+}
+}  // namespace
+
+std::uint32_t CchTopology::find_arc(std::uint32_t lo, std::uint32_t hi) const {
+  const auto begin = up_head.begin() + first_up[lo], end = up_head.begin() + first_up[lo + 1];
+  const auto it = std::lower_bound(begin, end, hi);
+  return it != end && *it == hi ? static_cast<std::uint32_t>(it - up_head.begin()) : kInvalidId;
+}
+
+std::vector<std::uint32_t> nested_dissection_order(const Network& net, Mode mode) {
+  const std::size_t n = net.node_count();
+  // The undirected simple graph of the mode.
+  std::vector<std::vector<std::uint32_t>> adj(n);
+  for (EdgeId e = 0; e < net.edge_count(); ++e) {
+    if (net.mode[e] != mode || net.tail[e] == net.head[e]) continue;
+    adj[net.tail[e]].push_back(net.head[e]);
+    adj[net.head[e]].push_back(net.tail[e]);
+  }
+  std::vector<std::uint32_t> order(n, kInvalidId);
+  std::uint32_t next_rank = 0;
+  std::vector<idx_t> metis_id(n, -1);
+  std::vector<NodeId> connected;
+  for (NodeId v = 0; v < n; ++v) {
+    auto& a = adj[v];
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    if (a.empty()) {
+      order[v] = next_rank++;  // isolated nodes first: they have no arcs
+    } else {
+      metis_id[v] = static_cast<idx_t>(connected.size());
+      connected.push_back(v);
+    }
+  }
+  if (connected.empty()) return order;
+  std::vector<idx_t> xadj{0}, adjncy;
+  for (const NodeId v : connected) {
+    for (const std::uint32_t w : adj[v]) adjncy.push_back(metis_id[w]);
+    xadj.push_back(static_cast<idx_t>(adjncy.size()));
+  }
+  idx_t count = static_cast<idx_t>(connected.size());
+  std::vector<idx_t> perm(connected.size()), iperm(connected.size());
+  idx_t options[METIS_NOPTIONS];
+  METIS_SetDefaultOptions(options);
+  options[METIS_OPTION_SEED] = 20261124;  // the same order, hence the same file, every run
+  if (METIS_NodeND(&count, xadj.data(), adjncy.data(), nullptr, options, perm.data(), iperm.data()) != METIS_OK)
+    throw std::runtime_error("METIS_NodeND failed");
+  for (std::size_t i = 0; i < connected.size(); ++i)
+    order[connected[i]] = next_rank + static_cast<std::uint32_t>(iperm[i]);
+  return order;
+}
+
+CchTopology build_cch(const Network& net, std::vector<std::uint32_t> order, Mode mode) {
+  const std::size_t n = net.node_count();
+  CchTopology t;
+  t.rank = std::move(order);
+  t.node_of.assign(n, kInvalidId);
+  for (NodeId v = 0; v < n; ++v) t.node_of[t.rank[v]] = v;
+
+  // Eliminate in rank order: the upward neighbours of a node become neighbours of the lowest
+  // of them (its elimination-tree parent). The result is chordal: every triangle needed by a
+  // shortest path is present.
+  std::vector<std::vector<std::uint32_t>> up(n);
+  for (EdgeId e = 0; e < net.edge_count(); ++e) {
+    if (net.mode[e] != mode || net.tail[e] == net.head[e]) continue;
+    const std::uint32_t a = t.rank[net.tail[e]], b = t.rank[net.head[e]];
+    up[std::min(a, b)].push_back(std::max(a, b));
+  }
+  t.parent.assign(n, kInvalidId);
+  t.first_up.assign(1, 0);
+  for (std::uint32_t r = 0; r < n; ++r) {
+    auto& u = up[r];
+    std::sort(u.begin(), u.end());
+    u.erase(std::unique(u.begin(), u.end()), u.end());
+    if (!u.empty()) {
+      t.parent[r] = u.front();
+      auto& p = up[u.front()];
+      p.insert(p.end(), u.begin() + 1, u.end());
+    }
+    t.up_head.insert(t.up_head.end(), u.begin(), u.end());
+    t.up_tail.insert(t.up_tail.end(), u.size(), r);
+    t.first_up.push_back(static_cast<std::uint32_t>(t.up_head.size()));
+    std::vector<std::uint32_t>().swap(u);
+  }
+
+  t.edge_arc.assign(net.edge_count(), kInvalidId);
+  t.edge_up.assign(net.edge_count(), false);
+  for (EdgeId e = 0; e < net.edge_count(); ++e) {
+    if (net.mode[e] != mode || net.tail[e] == net.head[e]) continue;
+    const std::uint32_t a = t.rank[net.tail[e]], b = t.rank[net.head[e]];
+    t.edge_arc[e] = t.find_arc(std::min(a, b), std::max(a, b));
+    t.edge_up[e] = a < b;
+  }
+  return t;
+}
+
+CchMetric customize(const CchTopology& t, const VehicleCost& cost) {
+  const std::size_t m = t.arc_count();
+  CchMetric c;
+  c.up.assign(m, kForbidden);
+  c.down.assign(m, kForbidden);
+  c.up_via.assign(m, kInvalidId);
+  c.down_via.assign(m, kInvalidId);
+  // Original edges (the fastest of parallel ones).
+  for (EdgeId e = 0; e < t.edge_arc.size(); ++e) {
+    const std::uint32_t a = t.edge_arc[e];
+    if (a == kInvalidId || !cost.usable(e)) continue;
+    auto& w = t.edge_up[e] ? c.up[a] : c.down[a];
+    auto& via = t.edge_up[e] ? c.up_via[a] : c.down_via[a];
+    if (cost.time_ms[e] < w) w = cost.time_ms[e], via = kViaEdge | e;
+  }
+  // Lower triangles, bottom-up: the arcs below a rank are final before it is used.
+  for (std::uint32_t v = 0; v + 1 < t.first_up.size(); ++v) {
+    const std::uint32_t begin = t.first_up[v], end = t.first_up[v + 1];
+    for (std::uint32_t i = begin; i < end; ++i) {
+      const std::uint32_t x = t.up_head[i];
+      for (std::uint32_t j = i + 1; j < end; ++j) {
+        const std::uint32_t xy = t.find_arc(x, t.up_head[j]);
+        // x -> v -> y and y -> v -> x
+        const Millis through_up = add(c.down[i], c.up[j]), through_down = add(c.down[j], c.up[i]);
+        if (through_up < c.up[xy]) c.up[xy] = through_up, c.up_via[xy] = v;
+        if (through_down < c.down[xy]) c.down[xy] = through_down, c.down_via[xy] = v;
+      }
+    }
+  }
+  return c;
+}
+
+CchQuery::CchQuery(const CchTopology& t)
+    : t_(t),
+      fwd_(t.rank.size(), kUnreached),
+      bwd_(t.rank.size(), kUnreached),
+      fwd_arc_(t.rank.size(), kInvalidId),
+      bwd_arc_(t.rank.size(), kInvalidId),
+      fwd_mark_(t.rank.size(), false),
+      bwd_mark_(t.rank.size(), false) {}
+
+void CchQuery::collect(std::uint32_t r, std::vector<std::uint32_t>& visited, std::vector<bool>& mark) {
+  for (; r != kInvalidId && !mark[r]; r = t_.parent[r]) {
+    mark[r] = true;
+    visited.push_back(r);
+  }
+}
+
+void CchQuery::unpack(const CchMetric& c, std::uint32_t arc, bool upward, std::vector<EdgeId>& out) const {
+  // Depth-first with an explicit stack: hierarchies are deep.
+  std::vector<std::pair<std::uint32_t, bool>> stack{{arc, upward}};
+  while (!stack.empty()) {
+    const auto [a, up] = stack.back();
+    stack.pop_back();
+    const std::uint32_t via = up ? c.up_via[a] : c.down_via[a];
+    if (via & kViaEdge) {
+      out.push_back(via & ~kViaEdge);
+      continue;
+    }
+    const std::uint32_t x = t_.up_tail[a], y = t_.up_head[a];
+    const std::uint32_t vx = t_.find_arc(via, x), vy = t_.find_arc(via, y);
+    // up: x -> via -> y is (vx down) then (vy up); down: y -> via -> x is (vy down) then (vx up).
+    // Pushed in reverse so the first half is unpacked first.
+    if (up) stack.push_back({vy, true}), stack.push_back({vx, false});
+    else stack.push_back({vx, true}), stack.push_back({vy, false});
+  }
+}
+
+Path CchQuery::run(const Network& net, const CchMetric& c, const Endpoints& ends) {
+  Path path;
+  auto relax_all = [&](std::vector<std::uint32_t>& seen, std::vector<std::uint64_t>& dist,
+                       std::vector<std::uint32_t>& via, const std::vector<Millis>& weight) {
+    std::sort(seen.begin(), seen.end());  // ascending rank: every node after its descendants
+    for (const std::uint32_t v : seen) {
+      if (dist[v] == kUnreached) continue;
+      ++path.settled;
+      for (std::uint32_t a = t_.first_up[v]; a < t_.first_up[v + 1]; ++a) {
+        if (weight[a] == kForbidden) continue;
+        const std::uint32_t w = t_.up_head[a];
+        if (dist[v] + weight[a] < dist[w]) dist[w] = dist[v] + weight[a], via[w] = a;
+      }
+    }
+  };
+  for (const auto& s : ends.sources) {
+    const std::uint32_t r = t_.rank[net.head[s.edge]];
+    fwd_[r] = std::min(fwd_[r], s.time_ms);
+    collect(r, fwd_seen_, fwd_mark_);
+  }
+  for (const auto& s : ends.targets) {
+    const std::uint32_t r = t_.rank[net.tail[s.edge]];
+    bwd_[r] = std::min(bwd_[r], s.time_ms);
+    collect(r, bwd_seen_, bwd_mark_);
+  }
+  relax_all(fwd_seen_, fwd_, fwd_arc_, c.up);
+  relax_all(bwd_seen_, bwd_, bwd_arc_, c.down);
+
+  std::uint64_t best = ends.direct_ms.value_or(kUnreached);
+  std::uint32_t meet = kInvalidId;
+  for (const std::uint32_t v : fwd_seen_)
+    if (bwd_mark_[v] && fwd_[v] != kUnreached && bwd_[v] != kUnreached && fwd_[v] + bwd_[v] < best)
+      best = fwd_[v] + bwd_[v], meet = v;
+
+  if (best != kUnreached) {
+    path.found = true;
+    path.time_ms = best;
+    if (meet == kInvalidId) {
+      path.direct = true;
+      path.direct_edge = ends.direct_edge;
+    } else {
+      // Forward half: arcs from the meeting node down to a source access, unpacked in order.
+      std::vector<std::uint32_t> arcs;
+      std::uint32_t v = meet;
+      for (; fwd_arc_[v] != kInvalidId; v = t_.up_tail[fwd_arc_[v]]) arcs.push_back(fwd_arc_[v]);
+      for (const auto& s : ends.sources)
+        if (t_.rank[net.head[s.edge]] == v && s.time_ms == fwd_[v]) path.source = s;
+      for (auto it = arcs.rbegin(); it != arcs.rend(); ++it) unpack(c, *it, true, path.edges);
+      for (v = meet; bwd_arc_[v] != kInvalidId; v = t_.up_tail[bwd_arc_[v]]) unpack(c, bwd_arc_[v], false, path.edges);
+      for (const auto& s : ends.targets)
+        if (t_.rank[net.tail[s.edge]] == v && s.time_ms == bwd_[v]) path.target = s;
+    }
+  }
+  for (const std::uint32_t v : fwd_seen_) fwd_[v] = kUnreached, fwd_arc_[v] = kInvalidId, fwd_mark_[v] = false;
+  for (const std::uint32_t v : bwd_seen_) bwd_[v] = kUnreached, bwd_arc_[v] = kInvalidId, bwd_mark_[v] = false;
+  fwd_seen_.clear();
+  bwd_seen_.clear();
+  return path;
+}
+
+}  // namespace milmob::routing

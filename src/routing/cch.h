@@ -1,0 +1,70 @@
+#pragma once
+// Customizable contraction hierarchies (docs/routing.md#cch).
+//
+// Three phases, as in the literature (Dibbelt, Strasser, Wagner): a metric-independent node
+// order by nested dissection (METIS); the chordal supergraph of the road graph in that order
+// (the "topology", vehicle-independent); and a customization per vehicle class that gives
+// every arc of the topology its travel time up and down. A query then needs only the
+// elimination-tree ancestors of its endpoints. Changing the vehicle class or closing edges
+// means a new customization, never a new order or topology.
+#include <cstdint>
+#include <vector>
+
+#include "routing/search.h"
+#include "routing/vehicle_cost.h"
+
+namespace milmob::routing {
+
+// The vehicle-independent part. Nodes are addressed by rank (position in the order).
+struct CchTopology {
+  std::vector<std::uint32_t> rank;     // node -> rank
+  std::vector<NodeId> node_of;         // rank -> node
+  std::vector<std::uint32_t> parent;   // elimination tree: lowest upward neighbour, kInvalidId at a root
+  // Upward arcs of rank r: [first_up[r], first_up[r+1]), heads (ranks > r) sorted ascending.
+  std::vector<std::uint32_t> first_up, up_head, up_tail;
+  // Each original edge of the mode: its arc (kInvalidId for a loop) and whether it runs upward.
+  std::vector<std::uint32_t> edge_arc;
+  std::vector<bool> edge_up;
+
+  std::size_t arc_count() const { return up_head.size(); }
+  // The arc between ranks lo < hi, or kInvalidId.
+  std::uint32_t find_arc(std::uint32_t lo, std::uint32_t hi) const;
+};
+
+// Node order by nested dissection of the undirected graph of `mode` (METIS_NodeND). Isolated
+// nodes come first. Deterministic: METIS runs with a fixed seed.
+std::vector<std::uint32_t> nested_dissection_order(const Network& net, Mode mode = Mode::Road);
+
+// The chordal supergraph of the graph of `mode` under `order` (node -> rank).
+CchTopology build_cch(const Network& net, std::vector<std::uint32_t> order, Mode mode = Mode::Road);
+
+// Travel times of every arc for one vehicle class: up = from the lower to the higher rank.
+struct CchMetric {
+  std::vector<Millis> up, down;
+  // How each weight arose, to unpack paths: kViaEdge | edge id, or the middle rank of a triangle.
+  std::vector<std::uint32_t> up_via, down_via;
+};
+constexpr std::uint32_t kViaEdge = 1u << 31;
+
+// Basic customization: original edges, then lower triangles in rank order.
+CchMetric customize(const CchTopology& topology, const VehicleCost& cost);
+
+// Elimination-tree queries; reusable state, one per thread.
+class CchQuery {
+ public:
+  explicit CchQuery(const CchTopology& topology);
+  // Same ends and same result (time to the millisecond, and a valid path) as Searcher::dijkstra.
+  Path run(const Network& net, const CchMetric& metric, const Endpoints& ends);
+
+ private:
+  void collect(std::uint32_t seed_rank, std::vector<std::uint32_t>& visited, std::vector<bool>& mark);
+  void unpack(const CchMetric& metric, std::uint32_t arc, bool upward, std::vector<EdgeId>& out) const;
+
+  const CchTopology& t_;
+  std::vector<std::uint64_t> fwd_, bwd_;
+  std::vector<std::uint32_t> fwd_arc_, bwd_arc_;
+  std::vector<bool> fwd_mark_, bwd_mark_;
+  std::vector<std::uint32_t> fwd_seen_, bwd_seen_;
+};
+
+}  // namespace milmob::routing

@@ -1,0 +1,127 @@
+// Customizable contraction hierarchies give exactly the times of the reference Dijkstra, for
+// every vehicle class and closure set, with unpacked paths that are valid and respect limits.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "network/file.h"
+#include "routing/cch.h"
+#include "routing/router.h"
+#include "support/ascii_network.h"
+#include "support/run_command.h"
+
+namespace milmob::routing {
+namespace {
+
+using milmob::testing::run_command;
+using milmob::testing::TempDir;
+
+vehicles::VehicleLimits vehicle(const char* label, double weight_t, double mlc, bool tracked, double height_m = NAN) {
+  vehicles::VehicleLimits v;
+  v.label = label, v.weight_t = weight_t, v.mlc = mlc, v.tracked = tracked, v.height_m = height_m;
+  v.max_speed_kmh = tracked ? 70 : 90;
+  return v;
+}
+
+// Checks one query both ways; returns whether a route was found.
+bool expect_same(const Network& net, const CchTopology& topology, const CchMetric& metric, CchQuery& query,
+                 const VehicleCost& cost, const vehicles::VehicleLimits& v, const Snap& from, const Snap& to) {
+  const Endpoints ends = make_endpoints(from, to, cost);
+  const Path ref = reference_dijkstra(net, cost, ends);
+  const Path p = query.run(net, metric, ends);
+  EXPECT_EQ(p.found, ref.found);
+  if (!p.found || !ref.found) return false;
+  EXPECT_EQ(p.time_ms, ref.time_ms);
+  if (p.direct) return true;
+  // The unpacked path: joined head to tail, from the source access to the target access, each
+  // edge usable by the vehicle, and its times add up to the query's time.
+  std::uint64_t sum = p.source.time_ms + p.target.time_ms;
+  NodeId at = net.head[p.source.edge];
+  for (const EdgeId e : p.edges) {
+    EXPECT_EQ(net.tail[e], at);
+    EXPECT_TRUE(cost.usable(e));
+    EXPECT_FALSE(blocking_limit(net, e, v).has_value());
+    sum += cost.time_ms[e];
+    at = net.head[e];
+  }
+  EXPECT_EQ(at, net.tail[p.target.edge]);
+  EXPECT_EQ(sum, p.time_ms);
+  (void)topology;
+  return true;
+}
+
+struct ExtractCase {
+  std::string name, pbf;
+};
+void PrintTo(const ExtractCase& x, std::ostream* os) { *os << x.name; }
+
+class CchExactness : public ::testing::TestWithParam<ExtractCase> {};
+
+TEST_P(CchExactness, EqualsDijkstraForEveryClassAndClosureSet) {
+  TempDir dir;
+  const std::string path = dir.path("net.mmnet");
+  const auto imp = run_command(std::string(MILMOB_BINARY) + " import -q '" + GetParam().pbf + "' -o " + path);
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  const MappedNetwork mapped = MappedNetwork::open(path);
+  const Network& net = mapped.net();
+  const CchTopology topology = build_cch(net, nested_dissection_order(net));
+  CchQuery query(topology);
+  const SnapIndex snaps(net);
+
+  std::vector<vehicles::VehicleLimits> classes = {vehicles::VehicleLimits{}, vehicle("tank", 62, 69, true),
+                                                  vehicle("truck", 32, 31, false, 4.0), vehicle("het", 118, 114, false, 4.2)};
+  classes[0].label = "free";
+  std::mt19937 rng(7);
+  std::size_t found = 0, queries = 0;
+  for (int closures = 0; closures < 2; ++closures)
+    for (const auto& v : classes) {
+      VehicleCost cost = make_vehicle_cost(net, v);
+      if (closures == 1) {
+        // Close 2 % of the usable edges at random, as a disruption set would.
+        std::uniform_int_distribution<EdgeId> pick(0, static_cast<EdgeId>(net.edge_count() - 1));
+        for (std::size_t k = 0; k < net.edge_count() / 50; ++k) cost.time_ms[pick(rng)] = kForbidden;
+      }
+      const CchMetric metric = customize(topology, cost);
+      const auto usable = [&](EdgeId e) { return cost.usable(e); };
+      std::uniform_int_distribution<NodeId> node(0, static_cast<NodeId>(net.node_count() - 1));
+      for (int i = 0; i < 400; ++i) {
+        const auto from = snaps.nearest(net.node_coord(node(rng)), usable, 500);
+        const auto to = snaps.nearest(net.node_coord(node(rng)), usable, 500);
+        if (!from || !to) continue;
+        ++queries;
+        if (expect_same(net, topology, metric, query, cost, v, *from, *to)) ++found;
+        if (::testing::Test::HasFailure()) return;
+      }
+    }
+  EXPECT_GT(queries, 2000u);
+  EXPECT_GT(found, queries / 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Extracts, CchExactness,
+    ::testing::Values(ExtractCase{"liechtenstein", MILMOB_DATA_DIR "/osm/liechtenstein-2013-08-03.osm.pbf"},
+                      ExtractCase{"monaco", MILMOB_DATA_DIR "/osm/monaco.osm.pbf"}),
+    [](const auto& param_info) { return param_info.param.name; });
+
+TEST(Cch, TopologyIsChordalAndTreeShaped) {
+  const std::string map =
+      "a--b--c--d\n"
+      "|  |  |  |\n"
+      "e--f--g--h\n";
+  const NetworkData data = milmob::testing::ascii_network(
+      map, {{"abcd", {{"highway", "primary"}}}, {"efgh", {{"highway", "primary"}}}, {"ae", {{"highway", "primary"}}},
+            {"bf", {{"highway", "primary"}}}, {"cg", {{"highway", "primary"}}}, {"dh", {{"highway", "primary"}}}});
+  const Network net = data.view();
+  const CchTopology t = build_cch(net, nested_dissection_order(net));
+  for (std::uint32_t r = 0; r < t.rank.size(); ++r) {
+    // The parent is the lowest upward neighbour, and all upward neighbours of r are
+    // connected to the parent (chordality).
+    if (t.first_up[r] == t.first_up[r + 1]) continue;
+    EXPECT_EQ(t.parent[r], t.up_head[t.first_up[r]]);
+    for (std::uint32_t a = t.first_up[r] + 1; a < t.first_up[r + 1]; ++a)
+      EXPECT_NE(t.find_arc(t.parent[r], t.up_head[a]), kInvalidId);
+  }
+}
+
+}  // namespace
+}  // namespace milmob::routing
