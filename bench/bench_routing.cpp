@@ -117,16 +117,17 @@ Fixture* fixture(benchmark::State& state) {
   return &f;
 }
 
-void route_round_robin(benchmark::State& state, const vehicles::VehicleLimits& vehicle, routing::Algorithm algorithm,
-                       routing::VehicleCost Fixture::*cost) {
+// The router prepares each vehicle class once (cost, customization) and keeps it, as in use.
+void route_round_robin(benchmark::State& state, const vehicles::VehicleLimits& vehicle, routing::Algorithm algorithm) {
   Fixture* f = fixture(state);
   if (f == nullptr) return;
   std::size_t i = 0, found = 0;
   std::uint64_t settled = 0;
+  f->router->prepare(vehicle, algorithm);
   for (auto _ : state) {
     const QueryPair& p = f->pairs[i++ % f->pairs.size()];
     const routing::Route r =
-        f->router->route_with_cost({p.from, p.to, vehicle, kMaxSnapM, algorithm, /*explain*/ false}, f->*cost);
+        f->router->route({p.from, p.to, vehicle, kMaxSnapM, algorithm, /*explain*/ false});
     found += r.found ? 1 : 0;
     settled += r.settled;
     benchmark::DoNotOptimize(r.duration_s);
@@ -136,14 +137,26 @@ void route_round_robin(benchmark::State& state, const vehicles::VehicleLimits& v
   state.counters["settled"] = static_cast<double>(settled) / n;
 }
 
+void BM_ChUnconstrained(benchmark::State& state) { route_round_robin(state, unconstrained(), routing::Algorithm::CH); }
+void BM_ChTracked62t(benchmark::State& state) { route_round_robin(state, tracked_62t(), routing::Algorithm::CH); }
 void BM_AStarUnconstrained(benchmark::State& state) {
-  route_round_robin(state, unconstrained(), routing::Algorithm::AStar, &Fixture::free_cost);
+  route_round_robin(state, unconstrained(), routing::Algorithm::AStar);
 }
-void BM_AStarTracked62t(benchmark::State& state) {
-  route_round_robin(state, tracked_62t(), routing::Algorithm::AStar, &Fixture::tank_cost);
-}
+void BM_AStarTracked62t(benchmark::State& state) { route_round_robin(state, tracked_62t(), routing::Algorithm::AStar); }
 void BM_DijkstraUnconstrained(benchmark::State& state) {
-  route_round_robin(state, unconstrained(), routing::Algorithm::Dijkstra, &Fixture::free_cost);
+  route_round_robin(state, unconstrained(), routing::Algorithm::Dijkstra);
+}
+
+// Customization of the hierarchy for one vehicle class (the cost per class or closure set).
+void BM_Customize(benchmark::State& state) {
+  Fixture* f = fixture(state);
+  if (f == nullptr) return;
+  const routing::CchTopology& topology = f->router->topology();
+  for (auto _ : state) {
+    const routing::CchMetric metric = routing::customize(topology, f->tank_cost);
+    benchmark::DoNotOptimize(metric.up.data());
+  }
+  state.counters["arcs"] = static_cast<double>(topology.arc_count());
 }
 
 void BM_MakeVehicleCost(benchmark::State& state) {
@@ -172,6 +185,9 @@ void BM_Snap(benchmark::State& state) {
 
 }  // namespace
 
+BENCHMARK(BM_ChUnconstrained)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ChTracked62t)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Customize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AStarUnconstrained)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AStarTracked62t)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_DijkstraUnconstrained)->Unit(benchmark::kMicrosecond);

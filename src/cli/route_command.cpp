@@ -17,7 +17,7 @@ namespace milmob::cli {
 namespace {
 
 struct RouteArgs {
-  std::string net, from, to, geojson, algorithm = "astar";
+  std::string net, from, to, geojson, algorithm = "ch";
   double max_snap_m = 1000;
   bool json = false, no_explain = false;
   VehicleOptions vehicle;
@@ -78,7 +78,9 @@ std::string compare_text(const std::vector<routing::Route>& routes) {
 int run_route(const RouteArgs& a) {
   const geo::LonLat from = parse_lonlat("--from", a.from), to = parse_lonlat("--to", a.to);
   if (!(a.max_snap_m > 0)) throw InputError("--max-snap", "expected a distance above 0 m");
-  const routing::Algorithm algorithm = a.algorithm == "dijkstra" ? routing::Algorithm::Dijkstra : routing::Algorithm::AStar;
+  const routing::Algorithm algorithm = a.algorithm == "dijkstra" ? routing::Algorithm::Dijkstra
+                                      : a.algorithm == "astar"  ? routing::Algorithm::AStar
+                                                                : routing::Algorithm::CH;
   const std::vector<vehicles::VehicleLimits> vehicles = a.vehicle.resolve();
   const MappedNetwork mapped = MappedNetwork::open(a.net);
   routing::Router router(mapped.net());
@@ -124,8 +126,9 @@ void add_route_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
   cmd->add_option("--from", args->from, "Start as LON,LAT")->required();
   cmd->add_option("--to", args->to, "Destination as LON,LAT")->required();
   args->vehicle.add_to(*cmd);
-  cmd->add_option("--algorithm", args->algorithm, "astar (default) or dijkstra (the reference)")
-      ->check(CLI::IsMember({"astar", "dijkstra"}));
+  cmd->add_option("--algorithm", args->algorithm,
+                  "ch (contraction hierarchy, default), astar, or dijkstra (the reference)")
+      ->check(CLI::IsMember({"ch", "astar", "dijkstra"}));
   cmd->add_option("--max-snap", args->max_snap_m, "Farthest distance from a point to the network (m)")
       ->capture_default_str();
   cmd->add_flag("--json", args->json, "Print the route as JSON (docs/cli.md)");

@@ -144,6 +144,7 @@ Network NetworkData::view() const {
   v.place_kind = place_kind, v.place_lon_e7 = place_lon_e7, v.place_lat_e7 = place_lat_e7;
   v.place_name = place_name, v.place_osm_id = place_osm_id, v.place_osm_type = place_osm_type, v.place_country = place_country;
   v.place_runway_m = place_runway_m;
+  v.cch_rank = cch_rank;
   v.names = {name_offsets, name_chars};
   v.countries = {country_offsets, country_chars};
   return v;

@@ -54,6 +54,7 @@ void visit_sections(Net& n, Visit&& v) {
   v(40, n.place_kind), v(41, n.place_lon_e7), v(42, n.place_lat_e7), v(43, n.place_name);
   v(44, n.place_osm_id), v(45, n.place_country), v(46, n.place_runway_m), v(47, n.place_osm_type);
   v(48, n.limit_table);
+  v(60, n.cch_rank);
   v(50, n.names.offsets), v(51, n.names.chars), v(52, n.countries.offsets), v(53, n.countries.chars);
 }
 
@@ -210,6 +211,14 @@ void validate_network(const Network& n, const std::string& path) {
     if (static_cast<unsigned>(n.mode[e]) > static_cast<unsigned>(Mode::Transfer)) fail("edge mode");
     if (n.road_class[e] >= RoadClass::Count) fail("edge class");
     if (!(n.length_m[e] >= 0) || !(n.speed_kmh[e] > 0)) fail("edge length or speed");
+  }
+  if (!n.cch_rank.empty()) {
+    if (n.cch_rank.size() != nodes) fail("node order differs in length");
+    std::vector<bool> seen(nodes, false);
+    for (const std::uint32_t r : n.cch_rank) {
+      if (r >= nodes || seen[r]) fail("node order is not a permutation");
+      seen[r] = true;
+    }
   }
   for (const std::uint16_t c : n.node_country)
     if (c != kNoCountry && c >= n.countries.size()) fail("node country out of range");

@@ -104,6 +104,10 @@ struct Network {
 
   std::span<const EdgeLimits> limit_table;  // entry 0: no limit at all
 
+  // Nested-dissection order of the road graph for the contraction hierarchy (node -> rank),
+  // computed at import; empty in networks built without it.
+  std::span<const std::uint32_t> cch_rank;
+
   StringTable names;
   StringTable countries;  // ISO 3166-1 alpha-3 style codes (Natural Earth ADM0_A3)
 

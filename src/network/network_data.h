@@ -35,6 +35,8 @@ struct NetworkData {
   std::vector<std::uint16_t> place_country;
   std::vector<float> place_runway_m;
 
+  std::vector<std::uint32_t> cch_rank;
+
   std::vector<std::uint32_t> name_offsets;
   std::vector<char> name_chars;
   std::vector<std::uint32_t> country_offsets;

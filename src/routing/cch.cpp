@@ -64,10 +64,10 @@ std::vector<std::uint32_t> nested_dissection_order(const Network& net, Mode mode
   return order;
 }
 
-CchTopology build_cch(const Network& net, std::vector<std::uint32_t> order, Mode mode) {
+CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, Mode mode) {
   const std::size_t n = net.node_count();
   CchTopology t;
-  t.rank = std::move(order);
+  t.rank.assign(order.begin(), order.end());
   t.node_of.assign(n, kInvalidId);
   for (NodeId v = 0; v < n; ++v) t.node_of[t.rank[v]] = v;
 

@@ -8,6 +8,7 @@
 // elimination-tree ancestors of its endpoints. Changing the vehicle class or closing edges
 // means a new customization, never a new order or topology.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "routing/search.h"
@@ -36,7 +37,7 @@ struct CchTopology {
 std::vector<std::uint32_t> nested_dissection_order(const Network& net, Mode mode = Mode::Road);
 
 // The chordal supergraph of the graph of `mode` under `order` (node -> rank).
-CchTopology build_cch(const Network& net, std::vector<std::uint32_t> order, Mode mode = Mode::Road);
+CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, Mode mode = Mode::Road);
 
 // Travel times of every arc for one vehicle class: up = from the lower to the higher rank.
 struct CchMetric {

@@ -69,14 +69,49 @@ std::vector<geo::LonLat> edge_polyline(const Network& net, EdgeId e, double from
   return out;
 }
 
+const char* algorithm_name(Algorithm a) {
+  switch (a) {
+    case Algorithm::CH: return "ch";
+    case Algorithm::AStar: return "astar";
+    case Algorithm::Dijkstra: return "dijkstra";
+  }
+  return "unknown";
+}
+
 Router::Router(const Network& net) : net_(net), snap_(net), searcher_(net) {}
+Router::~Router() = default;
+
+const CchTopology& Router::topology() {
+  if (!topology_) {
+    topology_ = std::make_unique<CchTopology>(
+        net_.cch_rank.empty() ? build_cch(net_, nested_dissection_order(net_)) : build_cch(net_, net_.cch_rank));
+    cch_query_ = std::make_unique<CchQuery>(*topology_);
+  }
+  return *topology_;
+}
+
+const PreparedClass& Router::prepare(const vehicles::VehicleLimits& v, Algorithm algorithm) {
+  // Every figure that changes the cost is in the key; the label is not.
+  const std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", v.weight_t, v.axle_load_t, v.height_m, v.width_m, v.mlc,
+                                      v.tracked, v.max_speed_kmh);
+  auto it = classes_.find(key);
+  if (it == classes_.end()) it = classes_.emplace(key, PreparedClass{make_vehicle_cost(net_, v), std::nullopt}).first;
+  if (algorithm == Algorithm::CH && !it->second.metric) it->second.metric = customize(topology(), it->second.cost);
+  return it->second;
+}
 
 Route Router::route(const RouteRequest& request) {
-  const VehicleCost cost = make_vehicle_cost(net_, request.vehicle);
-  return route_with_cost(request, cost);
+  const PreparedClass& c = prepare(request.vehicle, request.algorithm);
+  return route_impl(request, c.cost, c.metric ? &*c.metric : nullptr);
 }
 
 Route Router::route_with_cost(const RouteRequest& request, const VehicleCost& cost) {
+  if (request.algorithm != Algorithm::CH) return route_impl(request, cost, nullptr);
+  const CchMetric metric = customize(topology(), cost);
+  return route_impl(request, cost, &metric);
+}
+
+Route Router::route_impl(const RouteRequest& request, const VehicleCost& cost, const CchMetric* metric) {
   const auto any_road = [&](EdgeId e) { return net_.mode[e] == Mode::Road; };
   for (const auto& [point, option] : {std::pair{request.from, "--from"}, std::pair{request.to, "--to"}})
     if (!snap_.nearest(point, any_road, request.max_snap_m))
@@ -90,8 +125,10 @@ Route Router::route_with_cost(const RouteRequest& request, const VehicleCost& co
   route.vehicle = request.vehicle.label;
   if (from && to) {
     const Endpoints ends = make_endpoints(*from, *to, cost);
-    const Path path = request.algorithm == Algorithm::AStar ? searcher_.astar(cost, ends) : searcher_.dijkstra(cost, ends);
-    if (path.found) route = assemble(path, ends, cost);
+    const Path path = request.algorithm == Algorithm::CH       ? cch_query_->run(net_, *metric, ends)
+                      : request.algorithm == Algorithm::AStar ? searcher_.astar(cost, ends)
+                                                              : searcher_.dijkstra(cost, ends);
+    if (path.found) route = assemble(path, ends);
     route.settled = path.settled;
     route.vehicle = request.vehicle.label;
   }
@@ -106,7 +143,7 @@ Route Router::route_with_cost(const RouteRequest& request, const VehicleCost& co
   return route;
 }
 
-Route Router::assemble(const Path& path, const Endpoints& ends, const VehicleCost&) const {
+Route Router::assemble(const Path& path, const Endpoints& ends) const {
   Route r;
   r.found = true;
   r.duration_s = static_cast<double>(path.time_ms) / 1000.0;
@@ -139,11 +176,11 @@ void Router::explain(const RouteRequest& request, const VehicleCost& cost, Route
   vehicles::VehicleLimits free;
   free.label = "unconstrained";
   free.max_speed_kmh = request.vehicle.max_speed_kmh;
-  const VehicleCost free_cost = make_vehicle_cost(net_, free);
   RouteRequest free_request = request;
   free_request.vehicle = free;
   free_request.explain = false;
-  const Route other = route_with_cost(free_request, free_cost);
+  const PreparedClass& free_class = prepare(free, request.algorithm);
+  const Route other = route_impl(free_request, free_class.cost, free_class.metric ? &*free_class.metric : nullptr);
   route.compared = true;
   route.unconstrained_found = other.found;
   route.unconstrained_distance_m = other.distance_m;

@@ -6,19 +6,25 @@
 #include <string>
 #include <vector>
 
+#include <map>
+
+#include "routing/cch.h"
 #include "routing/search.h"
 #include "routing/snap.h"
 #include "routing/vehicle_cost.h"
 
 namespace milmob::routing {
 
-enum class Algorithm { AStar, Dijkstra };
+// ch: the customizable contraction hierarchy (the default); astar and dijkstra search the
+// graph itself (dijkstra is the reference).
+enum class Algorithm { CH, AStar, Dijkstra };
+const char* algorithm_name(Algorithm a);
 
 struct RouteRequest {
   geo::LonLat from, to;
   vehicles::VehicleLimits vehicle;
   double max_snap_m = 1000;
-  Algorithm algorithm = Algorithm::AStar;
+  Algorithm algorithm = Algorithm::CH;
   bool explain = true;  // compare with an unconstrained vehicle
 };
 
@@ -76,23 +82,42 @@ struct Route {
   std::uint64_t settled = 0;
 };
 
+// A vehicle class made ready for searches: its cost and, once the hierarchy is asked for, its
+// customization.
+struct PreparedClass {
+  VehicleCost cost;
+  std::optional<CchMetric> metric;
+};
+
+// Routes on one network. Keeps what it prepared (the hierarchy, each vehicle class's cost
+// and customization) for the next request: not thread-safe, use one Router per thread.
 class Router {
  public:
   explicit Router(const Network& net);
+  ~Router();
   const Network& net() const { return net_; }
   const SnapIndex& snap_index() const { return snap_; }
 
   // Throws InputError ("--from"/"--to") when a point lies farther than max_snap_m from any road.
   Route route(const RouteRequest& request);
-  // The search alone with a cost made beforehand (benchmarks and tests).
+  // With a cost made by the caller (closures, tests); a CH request customizes it afresh.
   Route route_with_cost(const RouteRequest& request, const VehicleCost& cost);
 
+  // The cost and customization of a vehicle class, made once and kept.
+  const PreparedClass& prepare(const vehicles::VehicleLimits& vehicle, Algorithm algorithm);
+  // The hierarchy: from the order stored in the network file, or ordered now if it has none.
+  const CchTopology& topology();
+
  private:
-  Route assemble(const Path& path, const Endpoints& ends, const VehicleCost& cost) const;
+  Route route_impl(const RouteRequest& request, const VehicleCost& cost, const CchMetric* metric);
+  Route assemble(const Path& path, const Endpoints& ends) const;
   void explain(const RouteRequest& request, const VehicleCost& cost, Route& route);
   const Network& net_;
   SnapIndex snap_;
   Searcher searcher_;
+  std::unique_ptr<CchTopology> topology_;
+  std::unique_ptr<CchQuery> cch_query_;
+  std::map<std::string, PreparedClass> classes_;
 };
 
 // The points of edge e (in its direction of travel) between two fractions of its length.

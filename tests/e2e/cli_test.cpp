@@ -167,10 +167,14 @@ TEST_F(Cli, GeoJsonFileIsAFeatureCollection) {
   EXPECT_EQ(g["features"][0]["geometry"]["type"], "LineString");
 }
 
-TEST_F(Cli, DijkstraAndAStarAgree) {
-  const auto a = run_command(route("--from " + kFrom + " --to " + kTo + " --vehicle Boxer --json"));
-  const auto d = run_command(route("--from " + kFrom + " --to " + kTo + " --vehicle Boxer --json --algorithm dijkstra"));
-  EXPECT_EQ(json::parse(a.out)["duration_s"], json::parse(d.out)["duration_s"]);
+TEST_F(Cli, EveryAlgorithmGivesTheSameRoute) {
+  const auto ch = run_command(route("--from " + kFrom + " --to " + kTo + " --vehicle Boxer --json"));
+  ASSERT_EQ(ch.exit_code, 0) << ch.err;
+  for (const char* algorithm : {"astar", "dijkstra"}) {
+    const auto other = run_command(route("--from " + kFrom + " --to " + kTo + " --vehicle Boxer --json --algorithm " + algorithm));
+    EXPECT_EQ(json::parse(ch.out)["duration_s"], json::parse(other.out)["duration_s"]) << algorithm;
+    EXPECT_EQ(json::parse(ch.out)["detours"], json::parse(other.out)["detours"]) << algorithm;
+  }
 }
 
 TEST_F(Cli, VehiclesListsTheCatalogueWithSources) {

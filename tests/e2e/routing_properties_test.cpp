@@ -1,6 +1,6 @@
 // Properties of routes on real extracts, for many seeded random query pairs and several
 // vehicle classes: limits hold on every edge, lengths add up, constraints never make a route
-// faster, and A* equals the plain Dijkstra reference.
+// faster, and A* and the contraction hierarchy equal the plain Dijkstra reference.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -99,7 +99,15 @@ TEST_P(RouteProperties, HoldForRandomPairs) {
           ASSERT_EQ(static_cast<double>(ref.time_ms) / 1000.0, r.duration_s) << v.label;
         }
       }
+      // The contraction hierarchy answers the same, with a valid path of its own.
+      const Route ch = router.route({p.from, p.to, v, 1000, Algorithm::CH, false});
+      ASSERT_EQ(ch.found, r.found) << v.label;
       if (!r.found) continue;
+      ASSERT_EQ(ch.duration_s, r.duration_s) << v.label;
+      for (std::size_t i = 1; i < ch.pieces.size(); ++i) {
+        ASSERT_EQ(net.head[ch.pieces[i - 1].edge], net.tail[ch.pieces[i].edge]) << v.label;
+        ASSERT_FALSE(blocking_limit(net, ch.pieces[i].edge, v).has_value()) << v.label;
+      }
       ++found;
       double sum_m = 0, geometry_m = 0;
       for (std::size_t i = 0; i < r.pieces.size(); ++i) {
