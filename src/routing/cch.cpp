@@ -97,6 +97,27 @@ CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, 
     std::vector<std::uint32_t>().swap(u);
   }
 
+  // Downward adjacency and levels, for customization arc by arc.
+  t.first_down.assign(n + 1, 0);
+  for (const std::uint32_t h : t.up_head) ++t.first_down[h + 1];
+  for (std::size_t r = 0; r < n; ++r) t.first_down[r + 1] += t.first_down[r];
+  t.down_arc.resize(t.up_head.size());
+  std::vector<std::uint32_t> fill(t.first_down.begin(), t.first_down.end() - 1);
+  for (std::uint32_t a = 0; a < t.up_head.size(); ++a) t.down_arc[fill[t.up_head[a]]++] = a;  // ascending tail
+  std::vector<std::uint32_t> level(n, 0);
+  std::uint32_t levels = n > 0 ? 1 : 0;
+  for (std::uint32_t r = 0; r < n; ++r)
+    if (t.parent[r] != kInvalidId) {
+      level[t.parent[r]] = std::max(level[t.parent[r]], level[r] + 1);
+      levels = std::max(levels, level[t.parent[r]] + 1);
+    }
+  t.first_of_level.assign(levels + 1, 0);
+  for (const std::uint32_t l : level) ++t.first_of_level[l + 1];
+  for (std::size_t l = 0; l < levels; ++l) t.first_of_level[l + 1] += t.first_of_level[l];
+  t.by_level.resize(n);
+  fill.assign(t.first_of_level.begin(), t.first_of_level.end() - 1);
+  for (std::uint32_t r = 0; r < n; ++r) t.by_level[fill[level[r]]++] = r;
+
   t.edge_arc.assign(net.edge_count(), kInvalidId);
   t.edge_up.assign(net.edge_count(), false);
   for (EdgeId e = 0; e < net.edge_count(); ++e) {
@@ -107,6 +128,26 @@ CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, 
   }
   return t;
 }
+
+namespace {
+// Relaxes the arcs (x, y) of rank x through every lower triangle x <- v -> y.
+void customize_arcs_of(const CchTopology& t, std::uint32_t x, CchMetric& c) {
+  const std::uint32_t x_begin = t.first_up[x], x_end = t.first_up[x + 1];
+  for (std::uint32_t d = t.first_down[x]; d < t.first_down[x + 1]; ++d) {
+    const std::uint32_t vx = t.down_arc[d], v = t.up_tail[vx];
+    // The heads of v above x are all heads of x (chordality): walk both sorted lists together.
+    std::uint32_t xy = x_begin;
+    for (std::uint32_t vy = vx + 1; vy < t.first_up[v + 1]; ++vy) {
+      const std::uint32_t y = t.up_head[vy];
+      while (xy < x_end && t.up_head[xy] < y) ++xy;
+      // x -> v -> y and y -> v -> x
+      const Millis through_up = add(c.down[vx], c.up[vy]), through_down = add(c.down[vy], c.up[vx]);
+      if (through_up < c.up[xy]) c.up[xy] = through_up, c.up_via[xy] = v;
+      if (through_down < c.down[xy]) c.down[xy] = through_down, c.down_via[xy] = v;
+    }
+  }
+}
+}  // namespace
 
 CchMetric customize(const CchTopology& t, const VehicleCost& cost) {
   const std::size_t m = t.arc_count();
@@ -123,19 +164,13 @@ CchMetric customize(const CchTopology& t, const VehicleCost& cost) {
     auto& via = t.edge_up[e] ? c.up_via[a] : c.down_via[a];
     if (cost.time_ms[e] < w) w = cost.time_ms[e], via = kViaEdge | e;
   }
-  // Lower triangles, bottom-up: the arcs below a rank are final before it is used.
-  for (std::uint32_t v = 0; v + 1 < t.first_up.size(); ++v) {
-    const std::uint32_t begin = t.first_up[v], end = t.first_up[v + 1];
-    for (std::uint32_t i = begin; i < end; ++i) {
-      const std::uint32_t x = t.up_head[i];
-      for (std::uint32_t j = i + 1; j < end; ++j) {
-        const std::uint32_t xy = t.find_arc(x, t.up_head[j]);
-        // x -> v -> y and y -> v -> x
-        const Millis through_up = add(c.down[i], c.up[j]), through_down = add(c.down[j], c.up[i]);
-        if (through_up < c.up[xy]) c.up[xy] = through_up, c.up_via[xy] = v;
-        if (through_down < c.down[xy]) c.down[xy] = through_down, c.down_via[xy] = v;
-      }
-    }
+  // Lower triangles of the arcs (x, y) of each rank x: x <- v -> y for every v below x with
+  // arcs to both. They read arcs of descendants of x only, finished at lower levels.
+  for (std::size_t level = 0; level + 1 < t.first_of_level.size(); ++level) {
+    const auto begin = static_cast<std::int64_t>(t.first_of_level[level]);
+    const auto end = static_cast<std::int64_t>(t.first_of_level[level + 1]);
+#pragma omp parallel for schedule(dynamic, 16) if (end - begin > 64)
+    for (std::int64_t i = begin; i < end; ++i) customize_arcs_of(t, t.by_level[static_cast<std::size_t>(i)], c);
   }
   return c;
 }

@@ -26,6 +26,11 @@ struct CchTopology {
   // Each original edge of the mode: its arc (kInvalidId for a loop) and whether it runs upward.
   std::vector<std::uint32_t> edge_arc;
   std::vector<bool> edge_up;
+  // Downward arcs into rank r (the arcs (v, r), v < r): [first_down[r], first_down[r+1]) in down_arc.
+  std::vector<std::uint32_t> first_down, down_arc;
+  // Ranks grouped by elimination-tree height (leaves first): the ranks of one group share no
+  // arc writes in customization, so each group is customized in parallel.
+  std::vector<std::uint32_t> first_of_level, by_level;
 
   std::size_t arc_count() const { return up_head.size(); }
   // The arc between ranks lo < hi, or kInvalidId.
@@ -47,7 +52,8 @@ struct CchMetric {
 };
 constexpr std::uint32_t kViaEdge = 1u << 31;
 
-// Basic customization: original edges, then lower triangles in rank order.
+// Basic customization: original edges, then every arc's lower triangles, level by level of the
+// elimination tree, in parallel on all cores (OpenMP).
 CchMetric customize(const CchTopology& topology, const VehicleCost& cost);
 
 // Elimination-tree queries; reusable state, one per thread.
