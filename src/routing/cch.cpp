@@ -211,6 +211,23 @@ void CchQuery::unpack(const CchMetric& c, std::uint32_t arc, bool upward, std::v
   }
 }
 
+void CchQuery::search(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& seeds,
+                      const std::vector<Millis>& weights, const std::function<void(std::uint32_t, std::uint64_t)>& visit) {
+  for (const auto& [r, time] : seeds) {
+    fwd_[r] = std::min(fwd_[r], time);
+    collect(r, fwd_seen_, fwd_mark_);
+  }
+  std::sort(fwd_seen_.begin(), fwd_seen_.end());
+  for (const std::uint32_t v : fwd_seen_) {
+    if (fwd_[v] == kUnreached) continue;
+    visit(v, fwd_[v]);
+    for (std::uint32_t a = t_.first_up[v]; a < t_.first_up[v + 1]; ++a)
+      if (weights[a] != kForbidden) fwd_[t_.up_head[a]] = std::min(fwd_[t_.up_head[a]], fwd_[v] + weights[a]);
+  }
+  for (const std::uint32_t v : fwd_seen_) fwd_[v] = kUnreached, fwd_mark_[v] = false;
+  fwd_seen_.clear();
+}
+
 Path CchQuery::run(const Network& net, const CchMetric& c, const Endpoints& ends) {
   Path path;
   auto relax_all = [&](std::vector<std::uint32_t>& seen, std::vector<std::uint64_t>& dist,

@@ -8,6 +8,7 @@
 // elimination-tree ancestors of its endpoints. Changing the vehicle class or closing edges
 // means a new customization, never a new order or topology.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -60,8 +61,14 @@ CchMetric customize(const CchTopology& topology, const VehicleCost& cost);
 class CchQuery {
  public:
   explicit CchQuery(const CchTopology& topology);
+  const CchTopology& topology() const { return t_; }
   // Same ends and same result (time to the millisecond, and a valid path) as Searcher::dijkstra.
   Path run(const Network& net, const CchMetric& metric, const Endpoints& ends);
+  // One side alone: from seeds (rank, time) up the elimination tree over `weights` (metric.up
+  // for travel away from the seeds, metric.down for travel towards them); visit(rank, time)
+  // for every ancestor reached.
+  void search(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& seeds, const std::vector<Millis>& weights,
+              const std::function<void(std::uint32_t, std::uint64_t)>& visit);
 
  private:
   void collect(std::uint32_t seed_rank, std::vector<std::uint32_t>& visited, std::vector<bool>& mark);

@@ -107,6 +107,10 @@ class Router {
   const PreparedClass& prepare(const vehicles::VehicleLimits& vehicle, Algorithm algorithm);
   // The hierarchy: from the order stored in the network file, or ordered now if it has none.
   const CchTopology& topology();
+  CchQuery& cch_query() {
+    topology();
+    return *cch_query_;
+  }
 
  private:
   Route route_impl(const RouteRequest& request, const VehicleCost& cost, const CchMetric* metric);

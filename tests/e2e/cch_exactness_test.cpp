@@ -2,9 +2,11 @@
 // every vehicle class and closure set, with unpacked paths that are valid and respect limits.
 #include <gtest/gtest.h>
 
+#include <queue>
 #include <random>
 
 #include "network/file.h"
+#include "routing/batch.h"
 #include "routing/cch.h"
 #include "routing/router.h"
 #include "support/ascii_network.h"
@@ -121,6 +123,81 @@ TEST(Cch, TopologyIsChordalAndTreeShaped) {
     for (std::uint32_t a = t.first_up[r] + 1; a < t.first_up[r + 1]; ++a)
       EXPECT_NE(t.find_arc(t.parent[r], t.up_head[a]), kInvalidId);
   }
+}
+
+}  // namespace
+}  // namespace milmob::routing
+
+namespace milmob::routing {
+namespace {
+
+class CchBatch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const std::string path = dir_->path("net.mmnet");
+    const auto imp = run_command(std::string(MILMOB_BINARY) + " import -q '" MILMOB_DATA_DIR
+                                 "/osm/liechtenstein-2013-08-03.osm.pbf' -o " + path);
+    ASSERT_EQ(imp.exit_code, 0) << imp.err;
+    mapped_ = new MappedNetwork(MappedNetwork::open(path));
+  }
+  static void TearDownTestSuite() {
+    delete mapped_;
+    delete dir_;
+  }
+  static TempDir* dir_;
+  static MappedNetwork* mapped_;
+};
+TempDir* CchBatch::dir_ = nullptr;
+MappedNetwork* CchBatch::mapped_ = nullptr;
+
+TEST_F(CchBatch, MatrixEqualsOneQueryPerPair) {
+  const Network& net = mapped_->net();
+  Router router(net);
+  const vehicles::VehicleLimits tank = vehicle("tank", 62, 69, true);
+  const PreparedClass& c = router.prepare(tank, Algorithm::CH);
+  const auto usable = [&](EdgeId e) { return c.cost.usable(e); };
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<NodeId> node(0, static_cast<NodeId>(net.node_count() - 1));
+  std::vector<Snap> points;
+  while (points.size() < 30)
+    if (const auto s = router.snap_index().nearest(net.node_coord(node(rng)), usable, 500)) points.push_back(*s);
+  points.push_back(points.front());  // a point to itself
+  const auto m = time_matrix(net, router.cch_query(), *c.metric, c.cost, points, points);
+  for (std::size_t i = 0; i < points.size(); ++i)
+    for (std::size_t j = 0; j < points.size(); ++j) {
+      const Path ref = reference_dijkstra(net, c.cost, make_endpoints(points[i], points[j], c.cost));
+      ASSERT_EQ(m[i * points.size() + j], ref.found ? ref.time_ms : kNoTime) << i << " " << j;
+    }
+}
+
+TEST_F(CchBatch, TimesFromEqualDijkstraToEveryNode) {
+  const Network& net = mapped_->net();
+  Router router(net);
+  const PreparedClass& c = router.prepare(vehicle("truck", 32, 31, false, 4.0), Algorithm::CH);
+  const auto from = router.snap_index().nearest({9.5209, 47.1410}, [&](EdgeId e) { return c.cost.usable(e); }, 500);
+  ASSERT_TRUE(from.has_value());
+  const auto times = times_from(net, router.topology(), router.cch_query(), *c.metric, c.cost, *from);
+  // Plain Dijkstra from the same start accesses to every node.
+  std::vector<std::uint64_t> dist(net.node_count(), kNoTime);
+  using Entry = std::pair<std::uint64_t, NodeId>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+  for (const Access& a : make_endpoints(*from, *from, c.cost).sources)
+    if (a.time_ms < dist[net.head[a.edge]]) dist[net.head[a.edge]] = a.time_ms, queue.emplace(a.time_ms, net.head[a.edge]);
+  while (!queue.empty()) {
+    const auto [d, u] = queue.top();
+    queue.pop();
+    if (d != dist[u]) continue;
+    for (EdgeId e = net.first_out[u]; e < net.first_out[u + 1]; ++e)
+      if (c.cost.usable(e) && d + c.cost.time_ms[e] < dist[net.head[e]])
+        dist[net.head[e]] = d + c.cost.time_ms[e], queue.emplace(dist[net.head[e]], net.head[e]);
+  }
+  std::size_t reached = 0;
+  for (NodeId v = 0; v < net.node_count(); ++v) {
+    ASSERT_EQ(times[v], dist[v]) << v;
+    reached += dist[v] != kNoTime;
+  }
+  EXPECT_GT(reached, net.node_count() / 2);
 }
 
 }  // namespace
