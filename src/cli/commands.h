@@ -15,6 +15,8 @@ void add_import_command(CLI::App& app, const GlobalOptions& global, int& exit_co
 void add_info_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_route_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_vehicles_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_matrix_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_reach_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 // Parses the command line, runs the chosen command, maps errors to exit codes.
 int run(int argc, char** argv);

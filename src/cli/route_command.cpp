@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/arguments.h"
 #include "cli/vehicle_options.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
@@ -22,23 +23,6 @@ struct RouteArgs {
   bool json = false, no_explain = false;
   VehicleOptions vehicle;
 };
-
-geo::LonLat parse_lonlat(const std::string& option, const std::string& text) {
-  const auto comma = text.find(',');
-  auto number = [&](std::string_view s, double& out) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc{} && ptr == s.data() + s.size() && !s.empty();
-  };
-  geo::LonLat p;
-  if (comma == std::string::npos || !number(std::string_view(text).substr(0, comma), p.lon) ||
-      !number(std::string_view(text).substr(comma + 1), p.lat))
-    throw InputError(option, fmt::format("'{}': expected LON,LAT in decimal degrees, e.g. 9.52,47.14", text));
-  if (!geo::is_valid(p))
-    throw InputError(option, fmt::format("'{}': longitude must lie in -180..180 and latitude in -90..90", text));
-  return p;
-}
 
 // What separates the route of each further vehicle from the first one's: the ways that only
 // one of the two must avoid.
@@ -78,9 +62,7 @@ std::string compare_text(const std::vector<routing::Route>& routes) {
 int run_route(const RouteArgs& a) {
   const geo::LonLat from = parse_lonlat("--from", a.from), to = parse_lonlat("--to", a.to);
   if (!(a.max_snap_m > 0)) throw InputError("--max-snap", "expected a distance above 0 m");
-  const routing::Algorithm algorithm = a.algorithm == "dijkstra" ? routing::Algorithm::Dijkstra
-                                      : a.algorithm == "astar"  ? routing::Algorithm::AStar
-                                                                : routing::Algorithm::CH;
+  const routing::Algorithm algorithm = parse_algorithm(a.algorithm);
   const std::vector<vehicles::VehicleLimits> vehicles = a.vehicle.resolve();
   const MappedNetwork mapped = MappedNetwork::open(a.net);
   routing::Router router(mapped.net());

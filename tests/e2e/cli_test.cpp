@@ -189,11 +189,48 @@ TEST_F(Cli, VehiclesListsTheCatalogueWithSources) {
 }
 
 TEST_F(Cli, EverySubcommandHasHelp) {
-  for (const char* sub : {"import", "info", "route", "vehicles"}) {
+  for (const char* sub : {"import", "info", "route", "vehicles", "matrix", "reach"}) {
     const auto r = run_command(kBin + " " + sub + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.out.find("--json"), std::string::npos) << sub;
   }
+}
+
+TEST_F(Cli, MatrixAgreesWithRoute) {
+  const std::string points = dir_->path("points.csv");
+  write_file(points, "name,lon,lat\nBalzers," + kFrom + "\nSchaanwald," + kTo + "\n");
+  const auto m = run_command(kBin + " matrix --net " + net_ + " --points " + points + " --vehicle 'Leopard 2A6' --json");
+  ASSERT_EQ(m.exit_code, 0) << m.err;
+  const json j = json::parse(m.out);
+  EXPECT_EQ(j["points"], json({"Balzers", "Schaanwald"}));
+  EXPECT_EQ(j["duration_s"][0][0].get<double>(), 0.0);
+  const auto r = run_command(route("--from " + kFrom + " --to " + kTo + " --vehicle 'Leopard 2A6' --json"));
+  EXPECT_NEAR(j["duration_s"][0][1].get<double>(), json::parse(r.out)["duration_s"].get<double>(), 0.001);
+}
+
+TEST_F(Cli, MatrixNamesTheBadLineOfThePointsFile) {
+  const std::string points = dir_->path("bad-points.csv");
+  write_file(points, "name,lon,lat\nBalzers," + kFrom + "\nSomewhere,north,east\n");
+  expect_bad_input(run_command(kBin + " matrix --net " + net_ + " --points " + points + " --vehicle Boxer"),
+                   points + ":3: point: expected NAME,LON,LAT");
+}
+
+TEST_F(Cli, ReachGrowsWithTimeAndShrinksWithLimits) {
+  auto km = [&](const std::string& args) {
+    const auto r = run_command(kBin + " reach --net " + net_ + " --from 9.5209,47.1410 --json " + args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out)["road_km"].get<double>();
+  };
+  const double truck_5 = km("--hours 0.05 --weight 32"), truck_10 = km("--hours 0.1 --weight 32");
+  const double tank_10 = km("--hours 0.1 --weight 32 --mlc 69 --tracked");
+  EXPECT_GT(truck_5, 0);
+  EXPECT_GT(truck_10, truck_5);
+  EXPECT_LE(tank_10, truck_10);
+  const std::string geojson = dir_->path("reach.geojson");
+  ASSERT_EQ(run_command(kBin + " reach --net " + net_ + " --from 9.5209,47.1410 --hours 0.1 --weight 32 --geojson " + geojson)
+                .exit_code,
+            0);
+  EXPECT_EQ(json::parse(read_file(geojson))["features"][0]["geometry"]["type"], "MultiLineString");
 }
 
 // Bad input: a clear message naming what is wrong, exit code 2, nothing written.
