@@ -3,6 +3,8 @@
 // Without them every benchmark is skipped with an error saying so. Queries go round-robin over
 // the pairs that snap (within 1000 m of a road); the others are dropped at load.
 #include <benchmark/benchmark.h>
+
+#include <random>
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -159,6 +161,27 @@ void BM_Customize(benchmark::State& state) {
   state.counters["arcs"] = static_cast<double>(topology.arc_count());
 }
 
+// A disruption of 10 random edges applied to a customized class (copying the metric is not timed).
+void BM_CloseTenEdges(benchmark::State& state) {
+  Fixture* f = fixture(state);
+  if (f == nullptr) return;
+  const routing::CchTopology& topology = f->router->topology();
+  const routing::CchMetric base = routing::customize(topology, f->tank_cost);
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<milmob::EdgeId> pick(0, static_cast<milmob::EdgeId>(f->net().edge_count() - 1));
+  double recomputed = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    routing::CchMetric metric = base;
+    routing::VehicleCost cost = f->tank_cost;
+    std::vector<milmob::EdgeId> closed(10);
+    for (auto& e : closed) e = pick(rng);
+    state.ResumeTiming();
+    recomputed += static_cast<double>(routing::close_edges(topology, cost, metric, closed));
+  }
+  state.counters["arcs_recomputed"] = recomputed / static_cast<double>(state.iterations());
+}
+
 void BM_MakeVehicleCost(benchmark::State& state) {
   Fixture* f = fixture(state);
   if (f == nullptr) return;
@@ -188,6 +211,7 @@ void BM_Snap(benchmark::State& state) {
 BENCHMARK(BM_ChUnconstrained)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ChTracked62t)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Customize)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CloseTenEdges)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AStarUnconstrained)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AStarTracked62t)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_DijkstraUnconstrained)->Unit(benchmark::kMicrosecond);

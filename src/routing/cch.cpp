@@ -126,6 +126,14 @@ CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, 
     t.edge_arc[e] = t.find_arc(std::min(a, b), std::max(a, b));
     t.edge_up[e] = a < b;
   }
+  t.first_edge.assign(t.up_head.size() + 1, 0);
+  for (const std::uint32_t a : t.edge_arc)
+    if (a != kInvalidId) ++t.first_edge[a + 1];
+  for (std::size_t a = 0; a < t.up_head.size(); ++a) t.first_edge[a + 1] += t.first_edge[a];
+  t.arc_edges.resize(t.first_edge.back());
+  fill.assign(t.first_edge.begin(), t.first_edge.end() - 1);
+  for (EdgeId e = 0; e < t.edge_arc.size(); ++e)
+    if (t.edge_arc[e] != kInvalidId) t.arc_edges[fill[t.edge_arc[e]]++] = e;
   return t;
 }
 
@@ -173,6 +181,57 @@ CchMetric customize(const CchTopology& t, const VehicleCost& cost) {
     for (std::int64_t i = begin; i < end; ++i) customize_arcs_of(t, t.by_level[static_cast<std::size_t>(i)], c);
   }
   return c;
+}
+
+std::size_t close_edges(const CchTopology& t, VehicleCost& cost, CchMetric& c, std::span<const EdgeId> edges) {
+  // Arcs to recompute, taken in rising tail rank: an arc depends only on arcs of lower tails.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> heap;  // (tail rank, arc), min-heap
+  std::vector<bool> queued(t.arc_count(), false);
+  auto push = [&](std::uint32_t arc) {
+    if (queued[arc]) return;
+    queued[arc] = true;
+    heap.emplace_back(t.up_tail[arc], arc);
+    std::push_heap(heap.begin(), heap.end(), std::greater<>());
+  };
+  for (const EdgeId e : edges) {
+    if (e >= cost.time_ms.size() || cost.time_ms[e] == kForbidden) continue;
+    cost.time_ms[e] = kForbidden;
+    if (t.edge_arc[e] != kInvalidId) push(t.edge_arc[e]);
+  }
+  std::size_t recomputed = 0;
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+    const std::uint32_t a = heap.back().second;
+    heap.pop_back();
+    ++recomputed;
+    const std::uint32_t x = t.up_tail[a], y = t.up_head[a];
+    Millis up = kForbidden, down = kForbidden;
+    std::uint32_t up_via = kInvalidId, down_via = kInvalidId;
+    for (std::uint32_t i = t.first_edge[a]; i < t.first_edge[a + 1]; ++i) {
+      const EdgeId e = t.arc_edges[i];
+      if (!cost.usable(e)) continue;
+      if (t.edge_up[e] && cost.time_ms[e] < up) up = cost.time_ms[e], up_via = kViaEdge | e;
+      if (!t.edge_up[e] && cost.time_ms[e] < down) down = cost.time_ms[e], down_via = kViaEdge | e;
+    }
+    for (std::uint32_t d = t.first_down[x]; d < t.first_down[x + 1]; ++d) {
+      const std::uint32_t vx = t.down_arc[d], v = t.up_tail[vx], vy = t.find_arc(v, y);
+      if (vy == kInvalidId) continue;
+      if (add(c.down[vx], c.up[vy]) < up) up = add(c.down[vx], c.up[vy]), up_via = v;
+      if (add(c.down[vy], c.up[vx]) < down) down = add(c.down[vy], c.up[vx]), down_via = v;
+    }
+    const bool changed = up != c.up[a] || down != c.down[a];
+    c.up[a] = up, c.down[a] = down, c.up_via[a] = up_via, c.down_via[a] = down_via;
+    if (!changed) continue;
+    // Arc (x, y) is a lower side of the triangles x -> {y, z}: for every other upper neighbour
+    // z of x, the arc between y and z depends on it.
+    for (std::uint32_t b = t.first_up[x]; b < t.first_up[x + 1]; ++b) {
+      const std::uint32_t z = t.up_head[b];
+      if (z == y) continue;
+      const std::uint32_t dependent = t.find_arc(std::min(y, z), std::max(y, z));
+      if (dependent != kInvalidId) push(dependent);
+    }
+  }
+  return recomputed;
 }
 
 CchQuery::CchQuery(const CchTopology& t)

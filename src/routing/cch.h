@@ -32,6 +32,8 @@ struct CchTopology {
   // Ranks grouped by elimination-tree height (leaves first): the ranks of one group share no
   // arc writes in customization, so each group is customized in parallel.
   std::vector<std::uint32_t> first_of_level, by_level;
+  // Original edges of each arc: [first_edge[a], first_edge[a+1]) in arc_edges.
+  std::vector<std::uint32_t> first_edge, arc_edges;
 
   std::size_t arc_count() const { return up_head.size(); }
   // The arc between ranks lo < hi, or kInvalidId.
@@ -56,6 +58,13 @@ constexpr std::uint32_t kViaEdge = 1u << 31;
 // Basic customization: original edges, then every arc's lower triangles, level by level of the
 // elimination tree, in parallel on all cores (OpenMP).
 CchMetric customize(const CchTopology& topology, const VehicleCost& cost);
+
+// Closes edges (a disruption: a bridge lost, a road blocked): their times in `cost` become
+// forbidden and `metric` is updated by recomputing only the arcs they feed and, in rising
+// order, the arcs whose triangles use a changed arc. Equal to a full customization with the
+// closed cost. Returns how many arcs were recomputed.
+std::size_t close_edges(const CchTopology& topology, VehicleCost& cost, CchMetric& metric,
+                        std::span<const EdgeId> edges);
 
 // Elimination-tree queries; reusable state, one per thread.
 class CchQuery {

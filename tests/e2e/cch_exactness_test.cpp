@@ -200,5 +200,41 @@ TEST_F(CchBatch, TimesFromEqualDijkstraToEveryNode) {
   EXPECT_GT(reached, net.node_count() / 2);
 }
 
+TEST_F(CchBatch, ClosingEdgesRecustomizesOnlyWhatChanged) {
+  const Network& net = mapped_->net();
+  Router router(net);
+  const CchTopology& topology = router.topology();
+  VehicleCost cost = make_vehicle_cost(net, vehicle("tank", 62, 69, true));
+  CchMetric metric = customize(topology, cost);
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<EdgeId> pick(0, static_cast<EdgeId>(net.edge_count() - 1));
+  for (int round = 0; round < 5; ++round) {
+    std::vector<EdgeId> closed;
+    for (int k = 0; k < 10; ++k) closed.push_back(pick(rng));
+    const std::size_t recomputed = close_edges(topology, cost, metric, closed);
+    const CchMetric fresh = customize(topology, cost);
+    ASSERT_EQ(metric.up, fresh.up) << "round " << round;
+    ASSERT_EQ(metric.down, fresh.down) << "round " << round;
+    EXPECT_LT(recomputed, topology.arc_count() / 4);
+    // Paths unpack through the updated metric and avoid the closed edges.
+    CchQuery query(topology);
+    const auto usable = [&](EdgeId e) { return cost.usable(e); };
+    std::uniform_int_distribution<NodeId> node(0, static_cast<NodeId>(net.node_count() - 1));
+    for (int i = 0; i < 100; ++i) {
+      const auto from = router.snap_index().nearest(net.node_coord(node(rng)), usable, 500);
+      const auto to = router.snap_index().nearest(net.node_coord(node(rng)), usable, 500);
+      if (!from || !to) continue;
+      const Endpoints ends = make_endpoints(*from, *to, cost);
+      const Path p = query.run(net, metric, ends);
+      const Path ref = reference_dijkstra(net, cost, ends);
+      ASSERT_EQ(p.found, ref.found);
+      if (p.found) {
+        ASSERT_EQ(p.time_ms, ref.time_ms);
+      }
+      for (const EdgeId e : p.edges) ASSERT_TRUE(cost.usable(e));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace milmob::routing
