@@ -1,5 +1,5 @@
 // route_pairs NET PAIRS.csv [--vehicle-weight T] [--tracked] [--mlc N]
-//             [--algorithm ch|astar|dijkstra] [--repeat K]
+//             [--algorithm ch|astar|dijkstra] [--repeat K] [--limit N]
 //
 // Routes every pair of a query file (src_lon,src_lat,dst_lon,dst_lat) in-process and prints one
 // JSON line of per-query latencies. One warm-up pass first, then K measured passes, as the
@@ -42,6 +42,7 @@ struct Options {
   bool tracked = false;
   routing::Algorithm algorithm = routing::Algorithm::CH;
   int repeat = 1;
+  std::size_t limit = 0;  // only the first N pairs (0: all)
 };
 
 double parse_number(std::string_view text, const std::string& what) {
@@ -87,6 +88,7 @@ Options parse_options(int argc, char** argv) {
     else if (arg == "--mlc") o.mlc = parse_number(value(), arg);
     else if (arg == "--tracked") o.tracked = true;
     else if (arg == "--repeat") o.repeat = static_cast<int>(parse_number(value(), arg));
+    else if (arg == "--limit") o.limit = static_cast<std::size_t>(parse_number(value(), arg));
     else if (arg == "--algorithm") {
       const std::string name = value();
       if (name == "ch") o.algorithm = routing::Algorithm::CH;
@@ -97,7 +99,7 @@ Options parse_options(int argc, char** argv) {
     else positional.push_back(arg);
   }
   if (positional.size() != 2) throw InputError("usage", "route_pairs NET PAIRS.csv [--vehicle-weight T] [--tracked] "
-                                                        "[--mlc N] [--algorithm ch|astar|dijkstra] [--repeat K]");
+                                                        "[--mlc N] [--algorithm ch|astar|dijkstra] [--repeat K] [--limit N]");
   if (o.repeat < 1) throw InputError("--repeat", "expected at least 1");
   o.net_path = positional[0];
   o.pairs_path = positional[1];
@@ -127,7 +129,8 @@ double percentile(const std::vector<double>& sorted, double p) {
 }
 
 int run(const Options& o) {
-  const std::vector<QueryPair> pairs = read_pairs(o.pairs_path);
+  std::vector<QueryPair> pairs = read_pairs(o.pairs_path);
+  if (o.limit > 0 && pairs.size() > o.limit) pairs.resize(o.limit);
   const milmob::MappedNetwork mapped = milmob::MappedNetwork::open(o.net_path);
   routing::Router router(mapped.net());
   const vehicles::VehicleLimits vehicle = limits_of(o);
