@@ -3,19 +3,19 @@
 // Without them every benchmark is skipped with an error saying so. Queries go round-robin over
 // the pairs that snap (within 1000 m of a road); the others are dropped at load.
 #include <benchmark/benchmark.h>
-
-#include <random>
 #include <fmt/format.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "network/file.h"
+#include "routing/batch.h"
 #include "routing/router.h"
 #include "routing/vehicle_cost.h"
 #include "vehicles/vehicle.h"
@@ -161,6 +161,26 @@ void BM_Customize(benchmark::State& state) {
   state.counters["arcs"] = static_cast<double>(topology.arc_count());
 }
 
+// A 100 x 100 time table (the planner's itinerary search), tank class, customized beforehand.
+void BM_Matrix100(benchmark::State& state) {
+  Fixture* f = fixture(state);
+  if (f == nullptr) return;
+  const routing::PreparedClass& c = f->router->prepare(tracked_62t(), routing::Algorithm::CH);
+  const auto usable = [&](milmob::EdgeId e) { return c.cost.usable(e); };
+  std::vector<routing::Snap> from, to;
+  for (const QueryPair& p : f->pairs) {
+    if (from.size() == 100) break;
+    const auto a = f->router->snap_index().nearest(p.from, usable, kMaxSnapM);
+    const auto b = f->router->snap_index().nearest(p.to, usable, kMaxSnapM);
+    if (a && b) from.push_back(*a), to.push_back(*b);
+  }
+  for (auto _ : state) {
+    const auto m = routing::time_matrix(f->net(), f->router->cch_query(), *c.metric, c.cost, from, to);
+    benchmark::DoNotOptimize(m.data());
+  }
+  state.counters["cells"] = static_cast<double>(from.size() * to.size());
+}
+
 // A disruption of 10 random edges applied to a customized class (copying the metric is not timed).
 void BM_CloseTenEdges(benchmark::State& state) {
   Fixture* f = fixture(state);
@@ -212,6 +232,7 @@ BENCHMARK(BM_ChUnconstrained)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ChTracked62t)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Customize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CloseTenEdges)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Matrix100)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AStarUnconstrained)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AStarTracked62t)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_DijkstraUnconstrained)->Unit(benchmark::kMicrosecond);
