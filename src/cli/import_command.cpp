@@ -63,9 +63,12 @@ void run_import(const ImportArgs& a, const GlobalOptions& global) {
   }
   NetworkData data = std::move(builder).build();
   {
-    // The contraction hierarchy's order: the one costly step of it, done once here.
+    // The contraction hierarchy's order and arcs: done once here, mapped at every load.
     Progress p("import: ordering (METIS)", 0, progress);
     data.cch_rank = routing::nested_dissection_order(data.view());
+    routing::CchArcs arcs = routing::chordal_arcs(data.view(), data.cch_rank);
+    data.cch_first_up = std::move(arcs.first_up);
+    data.cch_up_head = std::move(arcs.up_head);
   }
   const Network net = data.view();
   write_network(a.output, net);

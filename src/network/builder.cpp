@@ -145,6 +145,8 @@ Network NetworkData::view() const {
   v.place_name = place_name, v.place_osm_id = place_osm_id, v.place_osm_type = place_osm_type, v.place_country = place_country;
   v.place_runway_m = place_runway_m;
   v.cch_rank = cch_rank;
+  v.cch_first_up = cch_first_up;
+  v.cch_up_head = cch_up_head;
   v.names = {name_offsets, name_chars};
   v.countries = {country_offsets, country_chars};
   return v;

@@ -54,7 +54,7 @@ void visit_sections(Net& n, Visit&& v) {
   v(40, n.place_kind), v(41, n.place_lon_e7), v(42, n.place_lat_e7), v(43, n.place_name);
   v(44, n.place_osm_id), v(45, n.place_country), v(46, n.place_runway_m), v(47, n.place_osm_type);
   v(48, n.limit_table);
-  v(60, n.cch_rank);
+  v(60, n.cch_rank), v(61, n.cch_first_up), v(62, n.cch_up_head);
   v(50, n.names.offsets), v(51, n.names.chars), v(52, n.countries.offsets), v(53, n.countries.chars);
 }
 
@@ -219,6 +219,14 @@ void validate_network(const Network& n, const std::string& path) {
       if (r >= nodes || seen[r]) fail("node order is not a permutation");
       seen[r] = true;
     }
+  }
+  if (!n.cch_first_up.empty() || !n.cch_up_head.empty()) {
+    if (n.cch_rank.empty() || n.cch_first_up.size() != nodes + 1) fail("hierarchy without its order");
+    check_offsets(n.cch_first_up, n.cch_up_head.size(), "hierarchy offsets");
+    for (std::uint32_t r = 0; r < nodes; ++r)
+      for (std::uint32_t a = n.cch_first_up[r]; a < n.cch_first_up[r + 1]; ++a)
+        if (n.cch_up_head[a] <= r || n.cch_up_head[a] >= nodes || (a > n.cch_first_up[r] && n.cch_up_head[a] <= n.cch_up_head[a - 1]))
+          fail("hierarchy arcs");
   }
   for (const std::uint16_t c : n.node_country)
     if (c != kNoCountry && c >= n.countries.size()) fail("node country out of range");

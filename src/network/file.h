@@ -10,7 +10,7 @@
 namespace milmob {
 
 constexpr char kNetworkMagic[8] = {'M', 'I', 'L', 'M', 'O', 'B', 'N', 'T'};
-constexpr std::uint32_t kNetworkVersion = 3;
+constexpr std::uint32_t kNetworkVersion = 4;
 
 // Writes atomically (temporary file + rename). Throws InputError if the file cannot be written.
 void write_network(const std::string& path, const Network& net);

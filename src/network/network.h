@@ -107,6 +107,9 @@ struct Network {
   // Nested-dissection order of the road graph for the contraction hierarchy (node -> rank),
   // computed at import; empty in networks built without it.
   std::span<const std::uint32_t> cch_rank;
+  // Its arcs (the chordal supergraph) by rank: up-neighbours of rank r are
+  // cch_up_head[cch_first_up[r] .. cch_first_up[r+1]), ascending; empty when not stored.
+  std::span<const std::uint32_t> cch_first_up, cch_up_head;
 
   StringTable names;
   StringTable countries;  // ISO 3166-1 alpha-3 style codes (Natural Earth ADM0_A3)

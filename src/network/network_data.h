@@ -35,7 +35,7 @@ struct NetworkData {
   std::vector<std::uint16_t> place_country;
   std::vector<float> place_runway_m;
 
-  std::vector<std::uint32_t> cch_rank;
+  std::vector<std::uint32_t> cch_rank, cch_first_up, cch_up_head;
 
   std::vector<std::uint32_t> name_offsets;
   std::vector<char> name_chars;

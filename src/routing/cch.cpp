@@ -64,37 +64,53 @@ std::vector<std::uint32_t> nested_dissection_order(const Network& net, Mode mode
   return order;
 }
 
-CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, Mode mode) {
+CchArcs chordal_arcs(const Network& net, std::span<const std::uint32_t> order, Mode mode) {
   const std::size_t n = net.node_count();
-  CchTopology t;
-  t.rank.assign(order.begin(), order.end());
-  t.node_of.assign(n, kInvalidId);
-  for (NodeId v = 0; v < n; ++v) t.node_of[t.rank[v]] = v;
-
+  CchArcs arcs;
   // Eliminate in rank order: the upward neighbours of a node become neighbours of the lowest
   // of them (its elimination-tree parent). The result is chordal: every triangle needed by a
   // shortest path is present.
   std::vector<std::vector<std::uint32_t>> up(n);
   for (EdgeId e = 0; e < net.edge_count(); ++e) {
     if (net.mode[e] != mode || net.tail[e] == net.head[e]) continue;
-    const std::uint32_t a = t.rank[net.tail[e]], b = t.rank[net.head[e]];
+    const std::uint32_t a = order[net.tail[e]], b = order[net.head[e]];
     up[std::min(a, b)].push_back(std::max(a, b));
   }
-  t.parent.assign(n, kInvalidId);
-  t.first_up.assign(1, 0);
+  arcs.first_up.assign(1, 0);
   for (std::uint32_t r = 0; r < n; ++r) {
     auto& u = up[r];
     std::sort(u.begin(), u.end());
     u.erase(std::unique(u.begin(), u.end()), u.end());
     if (!u.empty()) {
-      t.parent[r] = u.front();
       auto& p = up[u.front()];
       p.insert(p.end(), u.begin() + 1, u.end());
     }
-    t.up_head.insert(t.up_head.end(), u.begin(), u.end());
-    t.up_tail.insert(t.up_tail.end(), u.size(), r);
-    t.first_up.push_back(static_cast<std::uint32_t>(t.up_head.size()));
+    arcs.up_head.insert(arcs.up_head.end(), u.begin(), u.end());
+    arcs.first_up.push_back(static_cast<std::uint32_t>(arcs.up_head.size()));
     std::vector<std::uint32_t>().swap(u);
+  }
+  return arcs;
+}
+
+CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, Mode mode) {
+  const CchArcs arcs = chordal_arcs(net, order, mode);
+  return build_cch(net, order, arcs.first_up, arcs.up_head, mode);
+}
+
+CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, std::span<const std::uint32_t> first_up,
+                      std::span<const std::uint32_t> up_head, Mode mode) {
+  const std::size_t n = net.node_count();
+  CchTopology t;
+  t.rank.assign(order.begin(), order.end());
+  t.node_of.assign(n, kInvalidId);
+  for (NodeId v = 0; v < n; ++v) t.node_of[t.rank[v]] = v;
+  t.first_up.assign(first_up.begin(), first_up.end());
+  t.up_head.assign(up_head.begin(), up_head.end());
+  t.up_tail.resize(t.up_head.size());
+  t.parent.assign(n, kInvalidId);
+  for (std::uint32_t r = 0; r < n; ++r) {
+    for (std::uint32_t a = t.first_up[r]; a < t.first_up[r + 1]; ++a) t.up_tail[a] = r;
+    if (t.first_up[r] < t.first_up[r + 1]) t.parent[r] = t.up_head[t.first_up[r]];  // the lowest upward neighbour
   }
 
   // Downward adjacency and levels, for customization arc by arc.
@@ -124,6 +140,7 @@ CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, 
     if (net.mode[e] != mode || net.tail[e] == net.head[e]) continue;
     const std::uint32_t a = t.rank[net.tail[e]], b = t.rank[net.head[e]];
     t.edge_arc[e] = t.find_arc(std::min(a, b), std::max(a, b));
+    if (t.edge_arc[e] == kInvalidId) throw std::runtime_error("the hierarchy does not cover the road graph");
     t.edge_up[e] = a < b;
   }
   t.first_edge.assign(t.up_head.size() + 1, 0);
@@ -148,6 +165,7 @@ void customize_arcs_of(const CchTopology& t, std::uint32_t x, CchMetric& c) {
     for (std::uint32_t vy = vx + 1; vy < t.first_up[v + 1]; ++vy) {
       const std::uint32_t y = t.up_head[vy];
       while (xy < x_end && t.up_head[xy] < y) ++xy;
+      if (xy == x_end || t.up_head[xy] != y) continue;  // never, on a chordal topology
       // x -> v -> y and y -> v -> x
       const Millis through_up = add(c.down[vx], c.up[vy]), through_down = add(c.down[vy], c.up[vx]);
       if (through_up < c.up[xy]) c.up[xy] = through_up, c.up_via[xy] = v;

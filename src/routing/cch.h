@@ -44,8 +44,18 @@ struct CchTopology {
 // nodes come first. Deterministic: METIS runs with a fixed seed.
 std::vector<std::uint32_t> nested_dissection_order(const Network& net, Mode mode = Mode::Road);
 
-// The chordal supergraph of the graph of `mode` under `order` (node -> rank).
+// The arcs of the chordal supergraph of the graph of `mode` under `order` (node -> rank), by
+// rank: what the network file stores.
+struct CchArcs {
+  std::vector<std::uint32_t> first_up, up_head;
+};
+CchArcs chordal_arcs(const Network& net, std::span<const std::uint32_t> order, Mode mode = Mode::Road);
+
+// The topology: from the order alone, or from the order and its stored arcs (fast: the rest is
+// derived in linear time).
 CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, Mode mode = Mode::Road);
+CchTopology build_cch(const Network& net, std::span<const std::uint32_t> order, std::span<const std::uint32_t> first_up,
+                      std::span<const std::uint32_t> up_head, Mode mode = Mode::Road);
 
 // Travel times of every arc for one vehicle class: up = from the lower to the higher rank.
 struct CchMetric {

@@ -84,7 +84,9 @@ Router::~Router() = default;
 const CchTopology& Router::topology() {
   if (!topology_) {
     topology_ = std::make_unique<CchTopology>(
-        net_.cch_rank.empty() ? build_cch(net_, nested_dissection_order(net_)) : build_cch(net_, net_.cch_rank));
+        net_.cch_rank.empty()      ? build_cch(net_, nested_dissection_order(net_))
+        : net_.cch_up_head.empty() ? build_cch(net_, net_.cch_rank)
+                                   : build_cch(net_, net_.cch_rank, net_.cch_first_up, net_.cch_up_head));
     cch_query_ = std::make_unique<CchQuery>(*topology_);
   }
   return *topology_;

@@ -26,7 +26,7 @@ vehicles::VehicleLimits vehicle(const char* label, double weight_t, double mlc, 
 }
 
 // Checks one query both ways; returns whether a route was found.
-bool expect_same(const Network& net, const CchTopology& topology, const CchMetric& metric, CchQuery& query,
+bool expect_same(const Network& net, const CchMetric& metric, CchQuery& query,
                  const VehicleCost& cost, const vehicles::VehicleLimits& v, const Snap& from, const Snap& to) {
   const Endpoints ends = make_endpoints(from, to, cost);
   const Path ref = reference_dijkstra(net, cost, ends);
@@ -48,7 +48,6 @@ bool expect_same(const Network& net, const CchTopology& topology, const CchMetri
   }
   EXPECT_EQ(at, net.tail[p.target.edge]);
   EXPECT_EQ(sum, p.time_ms);
-  (void)topology;
   return true;
 }
 
@@ -91,7 +90,7 @@ TEST_P(CchExactness, EqualsDijkstraForEveryClassAndClosureSet) {
         const auto to = snaps.nearest(net.node_coord(node(rng)), usable, 500);
         if (!from || !to) continue;
         ++queries;
-        if (expect_same(net, topology, metric, query, cost, v, *from, *to)) ++found;
+        if (expect_same(net, metric, query, cost, v, *from, *to)) ++found;
         if (::testing::Test::HasFailure()) return;
       }
     }
