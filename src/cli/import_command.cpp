@@ -22,7 +22,7 @@ struct ImportArgs {
   std::string countries;
   std::string country_field = "ADM0_A3";
   std::string bridge_mlc;
-  bool include_minor = false, include_light_rail = false, json = false;
+  bool include_minor = false, include_light_rail = false, strategic = false, json = false;
 };
 
 nlohmann::json report_json(const osm::ImportReport& r) {
@@ -43,6 +43,7 @@ void run_import(const ImportArgs& a, const GlobalOptions& global) {
   options.inputs = a.inputs;
   options.include_minor_roads = a.include_minor;
   options.include_light_rail = a.include_light_rail;
+  options.strategic = a.strategic;
   options.progress = progress;
   if (!a.bridge_mlc.empty()) options.bridge_defaults.apply_overrides(a.bridge_mlc);
 
@@ -106,6 +107,8 @@ void add_import_command(CLI::App& app, const GlobalOptions& global, int&) {
                   "(defaults: " + osm::BridgeDefaults().describe() + ")");
   cmd->add_flag("--include-minor-roads", args->include_minor, "Also import highway=service and highway=track");
   cmd->add_flag("--include-light-rail", args->include_light_rail, "Also import railway=light_rail");
+  cmd->add_flag("--strategic", args->strategic,
+                "Only the strategic network: motorway, trunk, primary (and links), main-line rail (usage=main)");
   cmd->add_flag("--json", args->json, "Print the summary as JSON");
   cmd->callback([args, &global] { run_import(*args, global); });
 }

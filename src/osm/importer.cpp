@@ -59,7 +59,7 @@ struct Classified {
   RoadClass cls;
 };
 
-std::optional<Classified> classify(const osmium::TagList& t, const ImportOptions& o) {
+std::optional<Classified> classify_any(const osmium::TagList& t, const ImportOptions& o) {
   if (const char* h = t["highway"]) {
     if (const auto c = road_class_of(h, o.include_minor_roads)) {
       if (tag_is(t, "area", "yes")) return std::nullopt;
@@ -73,6 +73,12 @@ std::optional<Classified> classify(const osmium::TagList& t, const ImportOptions
       return Classified{Mode::Rail, *c};
   }
   return std::nullopt;
+}
+
+std::optional<Classified> classify(const osmium::TagList& t, const ImportOptions& o) {
+  const auto c = classify_any(t, o);
+  if (c && o.strategic && !is_strategic(c->cls)) return std::nullopt;
+  return c;
 }
 
 // Reads every input once with the given entity types, reporting progress over all bytes.

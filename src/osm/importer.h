@@ -15,6 +15,7 @@ struct ImportOptions {
   std::vector<std::string> inputs;
   bool include_minor_roads = false;  // highway=service and track
   bool include_light_rail = false;
+  bool strategic = false;  // only the strategic network (is_strategic)
   BridgeDefaults bridge_defaults;
   bool progress = false;
 };

@@ -37,6 +37,19 @@ std::optional<RoadClass> rail_class_of(std::string_view railway, std::string_vie
   return RoadClass::RailOther;
 }
 
+bool is_strategic(RoadClass c) {
+  switch (c) {
+    case RoadClass::Motorway:
+    case RoadClass::Trunk:
+    case RoadClass::Primary:
+    case RoadClass::MotorwayLink:
+    case RoadClass::TrunkLink:
+    case RoadClass::PrimaryLink:
+    case RoadClass::RailMain: return true;
+    default: return false;
+  }
+}
+
 float default_speed_kmh(RoadClass c) {
   // Assumption: free-flow speeds for heavy traffic in Europe (trucks are limited to 80-90 km/h
   // on motorways in most EU states; vehicles above 3.5 t to 60-80 km/h on other roads).

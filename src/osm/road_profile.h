@@ -18,6 +18,11 @@ std::optional<RoadClass> road_class_of(std::string_view highway, bool include_mi
 std::optional<RoadClass> rail_class_of(std::string_view railway, std::string_view usage, std::string_view service,
                                        bool include_light_rail);
 
+// The strategic network (`milmob import --strategic`): motorway, trunk and primary roads with
+// their links, and main-line rail (usage=main). For country-size extracts that feed a
+// Europe-wide layer.
+bool is_strategic(RoadClass c);
+
 // Typical free-flow speed where maxspeed is untagged (km/h). Our assumption for a heavy vehicle.
 float default_speed_kmh(RoadClass c);
 

@@ -1,8 +1,12 @@
 // End-to-end: the milmob binary on the shipped real extracts.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
+#include "network/file.h"
+#include "osm/road_profile.h"
 #include "support/run_command.h"
 
 namespace milmob {
@@ -194,6 +198,31 @@ TEST_F(Cli, EverySubcommandHasHelp) {
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.out.find("--json"), std::string::npos) << sub;
   }
+}
+
+TEST_F(Cli, StrategicImportKeepsOnlyMajorRoadsAndMainLines) {
+  const std::string strategic = dir_->path("strategic.mmnet");
+  const auto r = run_command(kBin + " import -q " + q(kLiechtenstein) + " -o " + strategic + " --strategic --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto full = json::parse(run_command(kBin + " info " + net_ + " --json").out);
+  const json s = json::parse(r.out);
+  EXPECT_GT(s["modes"]["road"]["km"].get<double>(), 10.0);
+  EXPECT_LT(s["modes"]["road"]["km"].get<double>(), full["modes"]["road"]["km"].get<double>() / 2);
+  const MappedNetwork m = MappedNetwork::open(strategic);
+  for (EdgeId e = 0; e < m.net().edge_count(); ++e) EXPECT_TRUE(osm::is_strategic(m.net().road_class[e])) << e;
+  // The strategic layer still connects the south of the extract with its north for a truck.
+  const Network& n = m.net();
+  NodeId south = kInvalidId, north = kInvalidId;
+  for (NodeId v = 0; v < n.node_count(); ++v) {
+    if (n.first_out[v] == n.first_out[v + 1] || n.mode[n.first_out[v]] != Mode::Road) continue;  // road nodes only
+    if (south == kInvalidId || n.node_lat_e7[v] < n.node_lat_e7[south]) south = v;
+    if (north == kInvalidId || n.node_lat_e7[v] > n.node_lat_e7[north]) north = v;
+  }
+  ASSERT_NE(south, kInvalidId);
+  const auto at = [&](NodeId v) { return fmt::format("{:.7f},{:.7f}", n.node_coord(v).lon, n.node_coord(v).lat); };
+  const auto route = run_command(kBin + " route --net " + strategic + " --from " + at(south) + " --to " + at(north) + " --weight 32 --json");
+  EXPECT_EQ(route.exit_code, 0) << route.err << route.out;
+  EXPECT_GT(json::parse(route.out)["distance_m"].get<double>(), 20000);
 }
 
 TEST_F(Cli, MatrixAgreesWithRoute) {
