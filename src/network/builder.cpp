@@ -20,6 +20,7 @@ NetworkBuilder::NetworkBuilder() {
   data_.country_offsets.push_back(0);
   data_.shape_first.push_back(0);
   add_name("");
+  limit_id(EdgeLimits{});  // entry 0: no limit at all
 }
 
 NodeId NetworkBuilder::add_node(const geo::LonLat& where, std::int64_t osm_id) {
@@ -52,7 +53,33 @@ std::uint32_t NetworkBuilder::add_shape(std::span<const geo::LonLat> points) {
   return static_cast<std::uint32_t>(data_.shape_first.size() - 2);
 }
 
-void NetworkBuilder::add_edge(const EdgeSpec& edge) { edges_.push_back(edge); }
+void NetworkBuilder::add_edge(const EdgeSpec& e) {
+  // Straight into the per-edge arrays (build() puts them in CSR order): no second copy of the
+  // edges, which is most of the import's memory on large networks.
+  NetworkData& d = data_;
+  d.head.push_back(e.head);
+  d.tail.push_back(e.tail);
+  d.length_m.push_back(e.length_m);
+  d.speed_kmh.push_back(e.speed_kmh);
+  d.mode.push_back(e.mode);
+  d.road_class.push_back(e.road_class);
+  d.flags.push_back(e.flags);
+  d.limit_index.push_back(limit_id(e.limits));
+  d.gauge_mm.push_back(e.gauge_mm);
+  d.gauge2_mm.push_back(e.gauge2_mm);
+  d.layer.push_back(e.layer);
+  d.osm_way_id.push_back(e.osm_way_id);
+  d.name.push_back(e.name);
+  d.shape.push_back(e.shape);
+}
+
+std::uint32_t NetworkBuilder::limit_id(const EdgeLimits& l) {
+  // Distinct limit sets are few (most roads have none): each is stored once.
+  const std::array<float, 6> key{l.max_weight_t, l.max_axle_load_t, l.max_height_m, l.max_width_m, l.mlc_wheeled, l.mlc_tracked};
+  const auto [it, inserted] = limit_ids_.try_emplace(key, static_cast<std::uint32_t>(data_.limit_table.size()));
+  if (inserted) data_.limit_table.push_back(l);
+  return it->second;
+}
 
 void NetworkBuilder::add_place(const PlaceSpec& place) {
   data_.place_kind.push_back(place.kind);
@@ -81,53 +108,39 @@ void NetworkBuilder::assign_countries(const std::vector<std::string>& codes,
     data_.place_country[i] = lookup({geo::from_fixed(data_.place_lon_e7[i]), geo::from_fixed(data_.place_lat_e7[i])});
 }
 
+namespace {
+// Reorders v so that its i-th element becomes the order[i]-th of before.
+template <class T>
+void permute(std::vector<T>& v, const std::vector<std::uint32_t>& order) {
+  std::vector<T> out;
+  out.reserve(v.size());
+  for (const std::uint32_t i : order) out.push_back(v[i]);
+  v = std::move(out);
+}
+}  // namespace
+
 NetworkData NetworkBuilder::build() && {
   NetworkData d = std::move(data_);
-  const std::size_t n = d.node_lon_e7.size();
+  const std::size_t n = d.node_lon_e7.size(), m = d.head.size();
   if (d.node_country.size() != n) d.node_country.assign(n, kNoCountry);
   if (d.place_country.size() != d.place_kind.size()) d.place_country.assign(d.place_kind.size(), kNoCountry);
 
-  std::vector<std::uint32_t> order(edges_.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return edges_[a].tail < edges_[b].tail; });
-
+  // CSR order: a counting sort by tail, stable, so the result depends only on insertion order.
   d.first_out.assign(n + 1, 0);
-  for (const auto& e : edges_) {
-    if (e.tail >= n || e.head >= n) throw std::logic_error("edge refers to a node that does not exist");
-    ++d.first_out[e.tail + 1];
+  for (std::size_t e = 0; e < m; ++e) {
+    if (d.tail[e] >= n || d.head[e] >= n) throw std::logic_error("edge refers to a node that does not exist");
+    ++d.first_out[d.tail[e] + 1];
   }
   std::partial_sum(d.first_out.begin(), d.first_out.end(), d.first_out.begin());
-
-  // Distinct limit sets are few (most roads have none): store each once.
-  std::map<std::array<float, 6>, std::uint32_t> limit_ids;
-  auto limit_id = [&](const EdgeLimits& l) {
-    const std::array<float, 6> key{l.max_weight_t, l.max_axle_load_t, l.max_height_m, l.max_width_m, l.mlc_wheeled, l.mlc_tracked};
-    const auto [it, inserted] = limit_ids.try_emplace(key, static_cast<std::uint32_t>(d.limit_table.size()));
-    if (inserted) d.limit_table.push_back(l);
-    return it->second;
-  };
-  limit_id(EdgeLimits{});  // entry 0
-  const std::size_t m = edges_.size();
-  d.head.reserve(m), d.tail.reserve(m), d.length_m.reserve(m), d.speed_kmh.reserve(m);
-  for (const std::uint32_t i : order) {
-    const EdgeSpec& e = edges_[i];
-    d.head.push_back(e.head);
-    d.tail.push_back(e.tail);
-    d.length_m.push_back(e.length_m);
-    d.speed_kmh.push_back(e.speed_kmh);
-    d.mode.push_back(e.mode);
-    d.road_class.push_back(e.road_class);
-    d.flags.push_back(e.flags);
-    d.limit_index.push_back(limit_id(e.limits));
-    d.gauge_mm.push_back(e.gauge_mm);
-    d.gauge2_mm.push_back(e.gauge2_mm);
-    d.layer.push_back(e.layer);
-    d.osm_way_id.push_back(e.osm_way_id);
-    d.name.push_back(e.name);
-    d.shape.push_back(e.shape);
+  std::vector<std::uint32_t> order(m);
+  {
+    std::vector<std::uint32_t> next(d.first_out.begin(), d.first_out.end() - 1);
+    for (std::uint32_t e = 0; e < m; ++e) order[next[d.tail[e]]++] = e;
   }
-  edges_.clear();
+  permute(d.head, order), permute(d.tail, order), permute(d.length_m, order), permute(d.speed_kmh, order);
+  permute(d.mode, order), permute(d.road_class, order), permute(d.flags, order), permute(d.limit_index, order);
+  permute(d.gauge_mm, order), permute(d.gauge2_mm, order), permute(d.layer, order), permute(d.osm_way_id, order);
+  permute(d.name, order), permute(d.shape, order);
   return d;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Collects nodes, edges, shapes and places in any order and builds the CSR network.
+#include <array>
 #include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,8 +62,10 @@ class NetworkBuilder {
   NetworkData build() &&;
 
  private:
+  std::uint32_t limit_id(const EdgeLimits& limits);
+
   NetworkData data_;
-  std::vector<EdgeSpec> edges_;
+  std::map<std::array<float, 6>, std::uint32_t> limit_ids_;
   std::vector<std::string> place_names_;
   std::unordered_map<std::string, std::uint32_t> name_index_;
 };
