@@ -15,6 +15,7 @@
 
 #include "common/data_path.h"
 #include "common/error.h"
+#include "common/yaml_input.h"
 
 namespace milmob::scenario {
 namespace {
@@ -93,18 +94,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 // --- Curated YAML ----------------------------------------------------------------------------
 
-long line_of(const YAML::Node& node, long fallback) {
-  if (!node.IsDefined()) return fallback;
-  const YAML::Mark mark = node.Mark();
-  return mark.is_null() ? fallback : mark.line + 1;
-}
-
-std::string describe(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return "null";
-  if (node.IsScalar()) return fmt::format("'{}'", node.Scalar());
-  return node.IsSequence() ? "a list" : "a mapping";
-}
-
 bool is_url(std::string_view s) {
   const bool scheme = s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0;
   return scheme && s.size() > 8 && s.find_first_of(" \t\r\n") == std::string_view::npos;
@@ -113,16 +102,10 @@ bool is_url(std::string_view s) {
 // Reads the curated file, collecting every problem instead of stopping at the first.
 class Reader {
  public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
+  explicit Reader(std::string file) : errors_(std::move(file)) {}
 
   std::vector<Place> read(const YAML::Node& root);
-  std::vector<std::string> errors() const {
-    auto sorted = errors_;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<std::string> out;
-    for (auto& e : sorted) out.push_back(std::move(e.second));
-    return out;
-  }
+  const InputErrors& errors() const { return errors_; }
 
  private:
   struct Context {
@@ -132,9 +115,7 @@ class Reader {
     std::map<std::string, long, std::less<>> key_lines;
   };
 
-  void error(long line, const std::string& field, const std::string& message) {
-    errors_.emplace_back(line, InputError(file_, line, field, message).what());
-  }
+  void error(long line, const std::string& field, const std::string& message) { errors_.add(line, field, message); }
   void error(const Context& c, long line, std::string_view key, const std::string& message) {
     const std::string field = fmt::format("places[{}].{}", c.index, key);
     error(line, field, c.name.empty() ? message : fmt::format("{} (place \"{}\")", message, c.name));
@@ -148,8 +129,7 @@ class Reader {
   void check_required(const Context& c);
   void check_unique(const Context& c, const Place& p);
 
-  std::string file_;
-  std::vector<std::pair<long, std::string>> errors_;  // line, message
+  InputErrors errors_;
   struct Owner {
     std::string name;
     long line;
@@ -159,19 +139,7 @@ class Reader {
 
 std::vector<Place> Reader::read(const YAML::Node& root) {
   std::vector<Place> out;
-  const YAML::Node list = root.IsMap() ? root["places"] : YAML::Node();
-  if (!root.IsMap() || !list.IsDefined()) {
-    error(line_of(root, 1), "places", "expected a mapping with a 'places' list at the top of the file");
-    return out;
-  }
-  for (const auto& kv : root) {
-    if (kv.first.Scalar() != "places")
-      error(line_of(kv.first, 1), kv.first.Scalar(), "unknown top-level key; expected only 'places'");
-  }
-  if (!list.IsSequence() || list.size() == 0) {
-    error(line_of(list, 1), "places", fmt::format("expected a non-empty list of places, got {}", describe(list)));
-    return out;
-  }
+  const YAML::Node list = top_level_list(root, "places", errors_);
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (auto p = read_place(list[i], i)) out.push_back(std::move(*p));
   }
@@ -179,9 +147,9 @@ std::vector<Place> Reader::read(const YAML::Node& root) {
 }
 
 std::optional<Place> Reader::read_place(const YAML::Node& node, std::size_t index) {
-  Context c{index, line_of(node, 1), {}, {}};
+  Context c{index, yaml_line(node, 1), {}, {}};
   if (!node.IsMap()) {
-    error(c.line, fmt::format("places[{}]", index), fmt::format("expected a mapping ({}), got {}", kPlaceKeys, describe(node)));
+    error(c.line, fmt::format("places[{}]", index), fmt::format("expected a mapping ({}), got {}", kPlaceKeys, yaml_describe(node)));
     return std::nullopt;
   }
   // The name first, so every other message can say which place it is about.
@@ -192,7 +160,7 @@ std::optional<Place> Reader::read_place(const YAML::Node& node, std::size_t inde
   p.where = {std::nan(""), std::nan("")};
   for (const auto& kv : node) {
     const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-    const long line = line_of(kv.first, c.line);
+    const long line = yaml_line(kv.first, c.line);
     if (!c.key_lines.emplace(key, line).second) {
       error(c, line, key, "given twice");
       continue;
@@ -210,11 +178,11 @@ void Reader::read_field(Context& c, Place& p, std::string_view key, const YAML::
   } else if (key == "aliases") {
     if (value.IsNull()) return;
     if (!value.IsSequence()) {
-      error(c, line, key, fmt::format("expected a list of names, got {}", describe(value)));
+      error(c, line, key, fmt::format("expected a list of names, got {}", yaml_describe(value)));
       return;
     }
     for (std::size_t i = 0; i < value.size(); ++i) {
-      if (auto s = read_text(c, fmt::format("aliases[{}]", i), value[i], line_of(value[i], line))) p.aliases.push_back(*s);
+      if (auto s = read_text(c, fmt::format("aliases[{}]", i), value[i], yaml_line(value[i], line))) p.aliases.push_back(*s);
     }
   } else if (key == "kind") {
     auto s = read_text(c, key, value, line);
@@ -248,7 +216,7 @@ void Reader::read_field(Context& c, Place& p, std::string_view key, const YAML::
 
 std::optional<std::string> Reader::read_text(const Context& c, std::string_view key, const YAML::Node& value, long line) {
   if (!value.IsScalar() || value.Scalar().find_first_not_of(" \t") == std::string::npos) {
-    error(c, line, key, fmt::format("expected a non-empty text, got {}", describe(value)));
+    error(c, line, key, fmt::format("expected a non-empty text, got {}", yaml_describe(value)));
     return std::nullopt;
   }
   return value.Scalar();
@@ -259,7 +227,7 @@ std::optional<double> Reader::read_degrees(const Context& c, std::string_view ke
   double x = 0;
   const bool numeric = value.IsScalar() && YAML::convert<double>::decode(value, x) && std::isfinite(x);
   if (!numeric || x < -limit || x > limit) {
-    error(c, line, key, fmt::format("expected WGS84 degrees from {} to {}, got {}", -limit, limit, describe(value)));
+    error(c, line, key, fmt::format("expected WGS84 degrees from {} to {}, got {}", -limit, limit, yaml_describe(value)));
     return std::nullopt;
   }
   return x;
@@ -290,17 +258,10 @@ void Reader::check_unique(const Context& c, const Place& p) {
 }
 
 std::vector<Place> read_curated(const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    throw InputError(path, "cannot open the places file");
-  } catch (const YAML::ParserException& e) {
-    throw InputError(path, e.mark.line + 1, "yaml", e.msg);
-  }
+  const YAML::Node root = load_yaml_file(path, "the places file");
   Reader reader(path);
   auto places = reader.read(root);
-  if (const auto errors = reader.errors(); !errors.empty()) throw InputError(join(errors, "\n"));
+  reader.errors().throw_if_any();
   return places;
 }
 

@@ -15,6 +15,7 @@
 
 #include "common/data_path.h"
 #include "common/error.h"
+#include "common/yaml_input.h"
 #include "vehicles/mlc.h"
 
 #ifndef MILMOB_DATA_DIR
@@ -72,19 +73,6 @@ bool contains(const std::array<std::string_view, N>& set, std::string_view s) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
-// 1-based line of a node, or `fallback` when yaml-cpp has no position for it.
-long line_of(const YAML::Node& node, long fallback) {
-  if (!node.IsDefined()) return fallback;
-  const YAML::Mark mark = node.Mark();
-  return mark.is_null() ? fallback : mark.line + 1;
-}
-
-std::string describe(const YAML::Node& node) {
-  if (node.IsNull()) return "null";
-  if (node.IsScalar()) return fmt::format("'{}'", node.Scalar());
-  return node.IsSequence() ? "a list" : "a mapping";
-}
-
 bool is_url(std::string_view s) {
   const bool scheme = s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0;
   return scheme && s.size() > 8 && std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
@@ -93,17 +81,10 @@ bool is_url(std::string_view s) {
 // Reads one catalogue file, collecting every problem instead of stopping at the first.
 class Reader {
  public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
+  explicit Reader(std::string file) : errors_(std::move(file)) {}
 
   std::vector<VehicleType> read(const YAML::Node& root);
-  // In file order: checks that run after a vehicle is read report lines above later ones.
-  std::vector<std::string> errors() const {
-    auto sorted = errors_;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<std::string> out;
-    for (auto& e : sorted) out.push_back(std::move(e.second));
-    return out;
-  }
+  const InputErrors& errors() const { return errors_; }
 
  private:
   // The vehicle being read: where it is, for messages.
@@ -115,9 +96,7 @@ class Reader {
     std::set<std::string, std::less<>> reported;  // keys with an error already
   };
 
-  void error(long line, const std::string& field, const std::string& message) {
-    errors_.emplace_back(line, InputError(file_, line, field, message).what());
-  }
+  void error(long line, const std::string& field, const std::string& message) { errors_.add(line, field, message); }
   void error(Context& c, long line, std::string_view key, const std::string& message) {
     c.reported.emplace(key);
     const std::string field = fmt::format("vehicles[{}].{}", c.index, key);
@@ -135,8 +114,7 @@ class Reader {
   void check_required(Context& c, const VehicleType& v);
   void check_unique(Context& c, const VehicleType& v);
 
-  std::string file_;
-  std::vector<std::pair<long, std::string>> errors_;  // line, message
+  InputErrors errors_;
   struct Owner {
     std::string name;
     long line;
@@ -146,19 +124,7 @@ class Reader {
 
 std::vector<VehicleType> Reader::read(const YAML::Node& root) {
   std::vector<VehicleType> out;
-  const YAML::Node list = root.IsMap() ? root["vehicles"] : YAML::Node();
-  if (!root.IsMap() || !list.IsDefined()) {
-    error(line_of(root, 1), "vehicles", "expected a mapping with a 'vehicles' list at the top of the file");
-    return out;
-  }
-  for (const auto& kv : root) {
-    if (kv.first.Scalar() != "vehicles")
-      error(line_of(kv.first, 1), kv.first.Scalar(), "unknown top-level key; expected only 'vehicles'");
-  }
-  if (!list.IsSequence() || list.size() == 0) {
-    error(line_of(list, 1), "vehicles", fmt::format("expected a non-empty list of vehicles, got {}", describe(list)));
-    return out;
-  }
+  const YAML::Node list = top_level_list(root, "vehicles", errors_);
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (auto v = read_vehicle(list[i], i)) out.push_back(std::move(*v));
   }
@@ -166,9 +132,9 @@ std::vector<VehicleType> Reader::read(const YAML::Node& root) {
 }
 
 std::optional<VehicleType> Reader::read_vehicle(const YAML::Node& node, std::size_t index) {
-  Context c{index, line_of(node, 1), {}, {}, {}};
+  Context c{index, yaml_line(node, 1), {}, {}, {}};
   if (!node.IsMap()) {
-    error(c.line, fmt::format("vehicles[{}]", index), fmt::format("expected a mapping ({}), got {}", kVehicleKeys, describe(node)));
+    error(c.line, fmt::format("vehicles[{}]", index), fmt::format("expected a mapping ({}), got {}", kVehicleKeys, yaml_describe(node)));
     return std::nullopt;
   }
   // The name first, so every other message can say which vehicle it is about.
@@ -177,7 +143,7 @@ std::optional<VehicleType> Reader::read_vehicle(const YAML::Node& node, std::siz
   VehicleType v;
   for (const auto& kv : node) {
     const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-    const long line = line_of(kv.first, c.line);
+    const long line = yaml_line(kv.first, c.line);
     if (!c.key_lines.emplace(key, line).second) {
       error(c, line, key, "given twice");
       continue;
@@ -231,7 +197,7 @@ void Reader::read_field(Context& c, VehicleType& v, std::string_view key, const 
 
 std::optional<std::string> Reader::read_string(Context& c, std::string_view key, const YAML::Node& value, long line) {
   if (!value.IsScalar() || value.Scalar().find_first_not_of(" \t") == std::string::npos) {
-    error(c, line, key, fmt::format("expected a non-empty text, got {}", describe(value)));
+    error(c, line, key, fmt::format("expected a non-empty text, got {}", yaml_describe(value)));
     return std::nullopt;
   }
   return value.Scalar();
@@ -240,7 +206,7 @@ std::optional<std::string> Reader::read_string(Context& c, std::string_view key,
 std::optional<bool> Reader::read_bool(Context& c, std::string_view key, const YAML::Node& value, long line) {
   bool b = false;
   if (value.IsScalar() && YAML::convert<bool>::decode(value, b)) return b;
-  error(c, line, key, fmt::format("expected true or false, got {}", describe(value)));
+  error(c, line, key, fmt::format("expected true or false, got {}", yaml_describe(value)));
   return std::nullopt;
 }
 
@@ -252,7 +218,7 @@ void Reader::read_number(Context& c, VehicleType& v, const NumberField& f, const
   if (!numeric || x <= 0 || x > f.max || !whole) {
     const std::string what = f.key == "mlc" ? "a whole class" : fmt::format("a number of {}", f.unit);
     error(c, line, f.key, fmt::format("expected {}, greater than 0 and at most {}, or null if unknown; got {}", what, f.max,
-                                      describe(value)));
+                                      yaml_describe(value)));
     return;
   }
   v.*f.member = x;
@@ -261,22 +227,22 @@ void Reader::read_number(Context& c, VehicleType& v, const NumberField& f, const
 void Reader::read_aliases(Context& c, VehicleType& v, const YAML::Node& value, long line) {
   if (value.IsNull()) return;
   if (!value.IsSequence()) {
-    error(c, line, "aliases", fmt::format("expected a list of names, got {}", describe(value)));
+    error(c, line, "aliases", fmt::format("expected a list of names, got {}", yaml_describe(value)));
     return;
   }
   for (std::size_t i = 0; i < value.size(); ++i) {
-    if (auto s = read_string(c, fmt::format("aliases[{}]", i), value[i], line_of(value[i], line))) v.aliases.push_back(*s);
+    if (auto s = read_string(c, fmt::format("aliases[{}]", i), value[i], yaml_line(value[i], line))) v.aliases.push_back(*s);
   }
 }
 
 void Reader::read_sources(Context& c, VehicleType& v, const YAML::Node& value, long line) {
   if (!value.IsMap()) {
-    error(c, line, "sources", fmt::format("expected a mapping from field to URL, got {}", describe(value)));
+    error(c, line, "sources", fmt::format("expected a mapping from field to URL, got {}", yaml_describe(value)));
     return;
   }
   for (const auto& kv : value) {
     const std::string key = kv.first.Scalar();
-    const long key_line = line_of(kv.first, line);
+    const long key_line = yaml_line(kv.first, line);
     const std::string field = "sources." + key;
     if (!contains(kSourceKeys, key)) {
       error(c, key_line, field, fmt::format("unknown source key; expected one of {}", join({kSourceKeys.begin(), kSourceKeys.end()}, ", ")));
@@ -290,7 +256,7 @@ void Reader::read_sources(Context& c, VehicleType& v, const YAML::Node& value, l
     }
     const bool ok = !urls.empty() && std::all_of(urls.begin(), urls.end(), [](const std::string& u) { return is_url(u); });
     if (!ok) {
-      error(c, key_line, field, fmt::format("expected a public http(s) URL or a list of them, got {}", describe(kv.second)));
+      error(c, key_line, field, fmt::format("expected a public http(s) URL or a list of them, got {}", yaml_describe(kv.second)));
       continue;
     }
     v.sources[key] = join(urls, "; ");
@@ -300,13 +266,13 @@ void Reader::read_sources(Context& c, VehicleType& v, const YAML::Node& value, l
 void Reader::read_transport(Context& c, VehicleType& v, const YAML::Node& value, long line) {
   if (value.IsNull()) return;
   if (!value.IsMap()) {
-    error(c, line, "transport", fmt::format("expected a mapping {{rail: bool, het: bool, air: [aircraft]}}, got {}", describe(value)));
+    error(c, line, "transport", fmt::format("expected a mapping {{rail: bool, het: bool, air: [aircraft]}}, got {}", yaml_describe(value)));
     return;
   }
   for (const auto& kv : value) {
     const std::string key = kv.first.Scalar();
     const std::string field = "transport." + key;
-    const long key_line = line_of(kv.first, line);
+    const long key_line = yaml_line(kv.first, line);
     if (key == "rail") {
       v.transport.rail = read_bool(c, field, kv.second, key_line);
     } else if (key == "het") {
@@ -316,7 +282,7 @@ void Reader::read_transport(Context& c, VehicleType& v, const YAML::Node& value,
         if (auto s = read_string(c, field, a, key_line)) v.transport.air.push_back(*s);
       }
     } else if (key == "air") {
-      error(c, key_line, field, fmt::format("expected a list of aircraft types, got {}", describe(kv.second)));
+      error(c, key_line, field, fmt::format("expected a list of aircraft types, got {}", yaml_describe(kv.second)));
     } else {
       error(c, key_line, field, "unknown field; expected rail, het or air");
     }
@@ -367,18 +333,11 @@ void Reader::check_unique(Context& c, const VehicleType& v) {
 }  // namespace
 
 Catalogue Catalogue::load(const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    throw InputError(path, "cannot open the vehicle catalogue");
-  } catch (const YAML::ParserException& e) {
-    throw InputError(path, e.mark.line + 1, "yaml", e.msg);
-  }
+  const YAML::Node root = load_yaml_file(path, "the vehicle catalogue");
   Reader reader(path);
   Catalogue catalogue;
   catalogue.vehicles_ = reader.read(root);
-  if (const auto errors = reader.errors(); !errors.empty()) throw InputError(join(errors, "\n"));
+  reader.errors().throw_if_any();
   for (std::size_t i = 0; i < catalogue.vehicles_.size(); ++i) {
     const VehicleType& v = catalogue.vehicles_[i];
     catalogue.index_.emplace(lower(v.name), i);
