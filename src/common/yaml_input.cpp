@@ -44,6 +44,11 @@ void InputErrors::throw_if_any() const {
   throw InputError(all);
 }
 
+bool is_http_url(std::string_view s) {
+  const bool scheme = s.starts_with("https://") || s.starts_with("http://");
+  return scheme && s.size() > 8 && s.find_first_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
 YAML::Node top_level_list(const YAML::Node& root, const std::string& key, InputErrors& errors) {
   const YAML::Node list = root.IsMap() ? root[key] : YAML::Node();
   if (!root.IsMap() || !list.IsDefined()) {

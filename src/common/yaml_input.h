@@ -33,6 +33,9 @@ class InputErrors {
   std::vector<std::pair<long, std::string>> errors_;  // line, message
 };
 
+// A public http(s) address without spaces: what a `source` field must hold.
+bool is_http_url(std::string_view s);
+
 // The list under a file's single top-level key (`vehicles:`); an empty node, with the problem
 // reported, when the file is not shaped that way.
 YAML::Node top_level_list(const YAML::Node& root, const std::string& key, InputErrors& errors);

@@ -25,13 +25,13 @@ Endpoints make_endpoints(const Snap& from, const Snap& to, const VehicleCost& co
   ends.target_fraction = to.fraction;
   // The forward edge runs along the shape (tail at fraction 0), the backward edge against it.
   if (from.forward != kInvalidId && cost.usable(from.forward))
-    ends.sources.push_back({0, partial_ms(cost.time_ms[from.forward], 1 - from.fraction), from.forward});
+    ends.sources.push_back({partial_ms(cost.time_ms[from.forward], 1 - from.fraction), from.forward});
   if (from.backward != kInvalidId && cost.usable(from.backward))
-    ends.sources.push_back({0, partial_ms(cost.time_ms[from.backward], from.fraction), from.backward});
+    ends.sources.push_back({partial_ms(cost.time_ms[from.backward], from.fraction), from.backward});
   if (to.forward != kInvalidId && cost.usable(to.forward))
-    ends.targets.push_back({0, partial_ms(cost.time_ms[to.forward], to.fraction), to.forward});
+    ends.targets.push_back({partial_ms(cost.time_ms[to.forward], to.fraction), to.forward});
   if (to.backward != kInvalidId && cost.usable(to.backward))
-    ends.targets.push_back({0, partial_ms(cost.time_ms[to.backward], 1 - to.fraction), to.backward});
+    ends.targets.push_back({partial_ms(cost.time_ms[to.backward], 1 - to.fraction), to.backward});
   if (from.shape == to.shape) {
     if (from.fraction <= to.fraction && from.forward != kInvalidId && cost.usable(from.forward)) {
       ends.direct_ms = partial_ms(cost.time_ms[from.forward], to.fraction - from.fraction);
@@ -45,12 +45,6 @@ Endpoints make_endpoints(const Snap& from, const Snap& to, const VehicleCost& co
 }
 
 namespace {
-// Access nodes are set by the caller's network: the source edge's head, the target edge's tail.
-void resolve_nodes(const Network& net, Endpoints& ends) {
-  for (auto& a : ends.sources) a.node = net.head[a.edge];
-  for (auto& a : ends.targets) a.node = net.tail[a.edge];
-}
-
 Path direct_path(const Endpoints& ends) {
   Path p;
   p.found = true;
@@ -67,9 +61,7 @@ Searcher::Searcher(const Network& net)
 Path Searcher::astar(const VehicleCost& cost, const Endpoints& ends) { return run(cost, ends, true); }
 Path Searcher::dijkstra(const VehicleCost& cost, const Endpoints& ends) { return run(cost, ends, false); }
 
-Path Searcher::run(const VehicleCost& cost, const Endpoints& ends_in, bool use_bound) {
-  Endpoints ends = ends_in;
-  resolve_nodes(net_, ends);
+Path Searcher::run(const VehicleCost& cost, const Endpoints& ends, bool use_bound) {
   for (const NodeId v : touched_) dist_[v] = kUnreached, parent_[v] = kInvalidId;
   touched_.clear();
 
@@ -83,7 +75,7 @@ Path Searcher::run(const VehicleCost& cost, const Endpoints& ends_in, bool use_b
   };
   // Time to reach the target point through a node, if the node is a target access.
   std::vector<std::pair<NodeId, std::uint64_t>> exits;
-  for (const auto& t : ends.targets) exits.emplace_back(t.node, t.time_ms);
+  for (const auto& t : ends.targets) exits.emplace_back(net_.tail[t.edge], t.time_ms);
 
   using Entry = std::pair<std::uint64_t, NodeId>;  // (key, node)
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
@@ -94,7 +86,7 @@ Path Searcher::run(const VehicleCost& cost, const Endpoints& ends_in, bool use_b
     parent_[v] = via;
     queue.emplace(d + bound(v), v);
   };
-  for (const auto& s : ends.sources) reach(s.node, s.time_ms, kFromSource);
+  for (const auto& s : ends.sources) reach(net_.head[s.edge], s.time_ms, kFromSource);
 
   std::uint64_t best = ends.direct_ms.value_or(kUnreached);
   NodeId best_exit = kInvalidId;
@@ -125,19 +117,17 @@ Path Searcher::run(const VehicleCost& cost, const Endpoints& ends_in, bool use_b
   std::reverse(path.edges.begin(), path.edges.end());
   const NodeId first = path.edges.empty() ? best_exit : net_.tail[path.edges.front()];
   for (const auto& src : ends.sources)
-    if (src.node == first && src.time_ms == dist_[first]) path.source = src;
+    if (net_.head[src.edge] == first && src.time_ms == dist_[first]) path.source = src;
   return path;
 }
 
-Path reference_dijkstra(const Network& net, const VehicleCost& cost, const Endpoints& ends_in) {
-  Endpoints ends = ends_in;
-  resolve_nodes(net, ends);
+Path reference_dijkstra(const Network& net, const VehicleCost& cost, const Endpoints& ends) {
   std::vector<std::uint64_t> dist(net.node_count(), kUnreached);
   std::vector<bool> done(net.node_count(), false);
   using Entry = std::pair<std::uint64_t, NodeId>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
   for (const auto& s : ends.sources)
-    if (s.time_ms < dist[s.node]) dist[s.node] = s.time_ms, queue.emplace(s.time_ms, s.node);
+    if (const NodeId v = net.head[s.edge]; s.time_ms < dist[v]) dist[v] = s.time_ms, queue.emplace(s.time_ms, v);
   while (!queue.empty()) {
     const auto [d, u] = queue.top();
     queue.pop();
@@ -152,7 +142,7 @@ Path reference_dijkstra(const Network& net, const VehicleCost& cost, const Endpo
   Path p;
   std::uint64_t best = ends.direct_ms.value_or(kUnreached);
   for (const auto& t : ends.targets)
-    if (dist[t.node] != kUnreached) best = std::min(best, dist[t.node] + t.time_ms);
+    if (const NodeId v = net.tail[t.edge]; dist[v] != kUnreached) best = std::min(best, dist[v] + t.time_ms);
   p.found = best != kUnreached;
   p.time_ms = best;
   return p;

@@ -10,10 +10,10 @@
 
 namespace milmob::routing {
 
-// Where a search may start or end: a node, the time to get between it and the snapped point,
-// and the edge travelled on the way (partly).
+// Where a search may start or end: the edge travelled (partly) between the snapped point and
+// the graph, and the time that takes. A source is left at the edge's head, a target reached
+// at its tail.
 struct Access {
-  NodeId node;
   std::uint64_t time_ms;
   EdgeId edge;
 };

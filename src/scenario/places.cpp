@@ -1,6 +1,7 @@
 #include "scenario/places.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -83,21 +84,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += separator;
-    out += p;
-  }
-  return out;
-}
-
 // --- Curated YAML ----------------------------------------------------------------------------
-
-bool is_url(std::string_view s) {
-  const bool scheme = s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0;
-  return scheme && s.size() > 8 && s.find_first_of(" \t\r\n") == std::string_view::npos;
-}
 
 // Reads the curated file, collecting every problem instead of stopping at the first.
 class Reader {
@@ -203,7 +190,7 @@ void Reader::read_field(Context& c, Place& p, std::string_view key, const YAML::
     if (auto x = read_degrees(c, key, value, line, 90.0)) p.where.lat = *x;
   } else if (key == "source") {
     auto s = read_text(c, key, value, line);
-    if (s && !is_url(*s))
+    if (s && !is_http_url(*s))
       error(c, line, key, fmt::format("expected a public http(s) URL, got '{}'", *s));
     else if (s)
       p.source = *s;
@@ -321,7 +308,7 @@ std::vector<Place> read_natural_earth(const std::string& path, std::string_view 
     p.origin = origin;
     out.push_back(std::move(p));
   }
-  if (!errors.empty()) throw InputError(join(errors, "\n"));
+  if (!errors.empty()) throw InputError(fmt::format("{}", fmt::join(errors, "\n")));
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "vehicles/catalogue.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -59,23 +60,9 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += separator;
-    out += p;
-  }
-  return out;
-}
-
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& set, std::string_view s) {
   return std::find(set.begin(), set.end(), s) != set.end();
-}
-
-bool is_url(std::string_view s) {
-  const bool scheme = s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0;
-  return scheme && s.size() > 8 && std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
 }
 
 // Reads one catalogue file, collecting every problem instead of stopping at the first.
@@ -245,7 +232,7 @@ void Reader::read_sources(Context& c, VehicleType& v, const YAML::Node& value, l
     const long key_line = yaml_line(kv.first, line);
     const std::string field = "sources." + key;
     if (!contains(kSourceKeys, key)) {
-      error(c, key_line, field, fmt::format("unknown source key; expected one of {}", join({kSourceKeys.begin(), kSourceKeys.end()}, ", ")));
+      error(c, key_line, field, fmt::format("unknown source key; expected one of {}", fmt::join(kSourceKeys, ", ")));
       continue;
     }
     std::vector<std::string> urls;
@@ -254,12 +241,12 @@ void Reader::read_sources(Context& c, VehicleType& v, const YAML::Node& value, l
     } else if (kv.second.IsSequence()) {
       for (const auto& u : kv.second) urls.push_back(u.IsScalar() ? u.Scalar() : std::string());
     }
-    const bool ok = !urls.empty() && std::all_of(urls.begin(), urls.end(), [](const std::string& u) { return is_url(u); });
+    const bool ok = !urls.empty() && std::all_of(urls.begin(), urls.end(), [](const std::string& u) { return is_http_url(u); });
     if (!ok) {
       error(c, key_line, field, fmt::format("expected a public http(s) URL or a list of them, got {}", yaml_describe(kv.second)));
       continue;
     }
-    v.sources[key] = join(urls, "; ");
+    v.sources[key] = fmt::format("{}", fmt::join(urls, "; "));
   }
 }
 
