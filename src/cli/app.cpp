@@ -21,6 +21,8 @@ int run(int argc, char** argv) {
   add_vehicles_command(app, global, exit_code);
   add_matrix_command(app, global, exit_code);
   add_reach_command(app, global, exit_code);
+  add_check_command(app, global, exit_code);
+  add_forces_command(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,6 +16,7 @@
 
 #include "common/data_path.h"
 #include "common/error.h"
+#include "common/suggest.h"
 #include "common/yaml_input.h"
 
 namespace milmob::scenario {
@@ -66,22 +67,6 @@ std::size_t utf8_length(unsigned char lead) {
   if ((lead & 0xF0) == 0xE0) return 3;
   if ((lead & 0xF8) == 0xF0) return 4;
   return 0;
-}
-
-// Levenshtein distance with one row of memory; the names are short.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // --- Curated YAML ----------------------------------------------------------------------------
@@ -388,8 +373,7 @@ const Place* PlaceTable::find(std::string_view name, std::string_view kind) cons
 
 std::vector<std::string> PlaceTable::suggest(std::string_view name, std::size_t n) const {
   const std::string folded = fold_name(name);
-  // Beyond about a third of the letters wrong it is another name, not a misspelling.
-  const std::size_t limit = std::max<std::size_t>(1, folded.size() / 3);
+  const std::size_t limit = misspelling_limit(folded);
   std::vector<std::pair<std::size_t, const std::string*>> candidates;  // distance, spelling
   for (const auto& [key, entry] : index_) {
     const std::size_t longer = std::max(key.size(), folded.size());

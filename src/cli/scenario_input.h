@@ -1,0 +1,27 @@
+#pragma once
+// Loading a scenario for a command (check, forces): the catalogue and places it resolves
+// against, and its diagnostics printed the same way everywhere.
+#include <iosfwd>
+#include <string>
+
+#include "scenario/loader.h"
+
+namespace milmob::cli {
+
+struct ScenarioInput {
+  std::string catalogue_path;  // empty: the shipped catalogue
+  std::string places_path;     // empty: the shipped places table
+};
+
+struct LoadedScenario {
+  vehicles::Catalogue catalogue;
+  scenario::PlaceTable places;
+  scenario::LoadResult result;
+};
+
+LoadedScenario load_scenario_input(const std::string& path, const ScenarioInput& input);
+
+// One line per diagnostic, in file order.
+void print_diagnostics(const scenario::Diagnostics& diagnostics, std::ostream& out);
+
+}  // namespace milmob::cli

@@ -1,0 +1,37 @@
+#pragma once
+// Reads and validates a scenario file (docs/scenario.md). Every problem is collected with its
+// file, line, column and field path; the scenario is usable only when there is no error.
+#include <optional>
+#include <string>
+
+#include "scenario/diagnostics.h"
+#include "scenario/places.h"
+#include "scenario/scenario.h"
+#include "vehicles/catalogue.h"
+
+namespace milmob::scenario {
+
+class HolidayCalendar;
+
+// What names in a scenario resolve against.
+struct LoadContext {
+  const vehicles::Catalogue& catalogue;
+  const PlaceTable& places;
+};
+
+struct LoadResult {
+  Scenario scenario;  // as far as it could be read; trust it only when ok()
+  Diagnostics diagnostics;
+  bool ok() const { return diagnostics.error_count() == 0; }
+};
+
+// Larger scenario files are refused before parsing (a brigade's file is ~100 KB).
+constexpr std::size_t kMaxScenarioBytes = 16u << 20;
+
+LoadResult load_scenario(const std::string& path, const LoadContext& context);
+// The same from text already in memory; `name` stands for the file in messages, `base_dir`
+// resolves relative paths.
+LoadResult load_scenario_text(const std::string& text, const std::string& name, const std::string& base_dir,
+                              const LoadContext& context);
+
+}  // namespace milmob::scenario
