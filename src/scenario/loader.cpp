@@ -148,6 +148,7 @@ void Loader::selector(MapReader& map, WaySelector& select) {
   if (const auto way = map.number("way", Need::Optional, 1, 1e15)) select.way_id = static_cast<std::int64_t>(*way);
   select.near = place(map, "near", Need::Optional);
   if (const auto r = map.number("radius_m", Need::Optional, 1, 10000)) select.radius_m = *r;
+  if (const auto mode = map.choice("mode", Need::Optional, {"road", "rail"})) select.mode = *mode;
   if ((select.way_id != 0) == select.near.has_value() && map.valid())
     report_error(diag, map.node(), map.path(), "expected exactly one of 'way' (an OSM way id) or 'near' (a place)");
 }

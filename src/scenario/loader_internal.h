@@ -34,6 +34,7 @@ struct Loader {
   std::optional<std::string> vehicle_type(const YAML::Node& node, const std::string& path);
   const vehicles::VehicleType* find_vehicle(std::string_view name) const;
   void selector(MapReader& map, WaySelector& select);
+  std::optional<PlaceRef> resource_place(MapReader& map);
 
   void read_time(MapReader& root);
   void read_network(MapReader& root);

@@ -37,7 +37,7 @@ void no_duplicate_places(Loader& l, MapReader& res, const std::string& key, std:
 void Loader::read_resources(MapReader& root) {
   MapReader res(root.get("resources"), "resources", diag);
   Resources& r = out.resources;
-  std::set<std::string> railheads, ports, transshipment, airfields, centres, areas, rail_nations, het_nations;
+  std::set<std::string> railheads, ports, transshipment, airfields, centres, areas, het_nations;
   each(*this, res, "railheads", [&](MapReader& m) {
     Railhead x;
     const auto p = place(m, "place", Need::Required, "railhead");
@@ -52,13 +52,11 @@ void Loader::read_resources(MapReader& root) {
                                  x.trains_per_day, x.loading_hours_per_train, x.trains_per_day * x.loading_hours_per_train));
     r.railheads.push_back(std::move(x));
   });
+  std::set<std::pair<std::string, int>> fleets;  // a nation may run one fleet per gauge
   each(*this, res, "rail", [&](MapReader& m) {
     RailFleet x;
-    if (const auto n = nation(m, "nation", Need::Required)) {
-      if (!rail_nations.insert(*n).second)
-        report_error(diag, m.node()["nation"], m.path_of("nation"), fmt::format("'{}' already has a rail entry", *n));
-      x.nation = *n;
-    }
+    const auto n = nation(m, "nation", Need::Required);
+    if (n) x.nation = *n;
     if (const auto v = m.integer("trains", Need::Required, 1, 1000)) x.trains = *v;
     if (const auto v = m.integer("wagons_per_train", Need::Required, 1, 100)) x.wagons_per_train = *v;
     if (const auto v = m.number("speed_kmh", Need::Optional, 5, 200)) x.speed_kmh = *v;
@@ -68,6 +66,9 @@ void Loader::read_resources(MapReader& root) {
                        fmt::format("{} mm is not a main-line gauge in Europe (1435, 1520, 1524, 1668)", *v));
       x.gauge_mm = *v;
     }
+    if (n && !fleets.emplace(*n, x.gauge_mm).second)
+      report_error(diag, m.node()["nation"], m.path_of("nation"),
+                   fmt::format("'{}' already has a rail entry for {} mm", *n, x.gauge_mm));
     r.rail.push_back(std::move(x));
   });
   each(*this, res, "transshipment", [&](MapReader& m) {
@@ -143,6 +144,27 @@ void Loader::read_resources(MapReader& root) {
   });
 }
 
+// A capacity cut names a resource: the place of that resource entry (a port named "Szczecin"
+// is the port, not the city of the same name), else any place.
+std::optional<PlaceRef> Loader::resource_place(MapReader& m) {
+  const YAML::Node node = m.get("place", Need::Required);
+  if (!node.IsDefined()) return std::nullopt;
+  if (node.IsScalar()) {
+    const std::string wanted = fold_name(node.Scalar());
+    const Resources& r = out.resources;
+    std::vector<const PlaceRef*> all;
+    for (const auto& x : r.ports) all.push_back(&x.place);
+    for (const auto& x : r.railheads) all.push_back(&x.place);
+    for (const auto& x : r.transshipment) all.push_back(&x.place);
+    for (const auto& x : r.airfields) all.push_back(&x.place);
+    for (const auto& x : r.convoy_support_centres) all.push_back(&x.place);
+    for (const auto& x : r.staging_areas) all.push_back(&x.place);
+    for (const PlaceRef* p : all)
+      if (!p->name.empty() && fold_name(p->name) == wanted) return *p;
+  }
+  return place(node, m.path_of("place"));
+}
+
 void Loader::read_disruptions(MapReader& root) {
   std::set<std::string> names;
   for_each_item(root.get("disruptions"), "disruptions", diag, [&](const YAML::Node& item, const std::string& path) {
@@ -158,7 +180,7 @@ void Loader::read_disruptions(MapReader& root) {
     if (const auto t = time(m, "at", Need::Required)) d.at = *t;
     d.duration = duration(m, "duration", Need::Optional);
     if (!kind) {  // the remaining fields depend on the kind: do not call them unknown as well
-      for (const char* key : {"way", "near", "radius_m", "nations", "place", "capacity_factor"}) m.known(key);
+      for (const char* key : {"way", "near", "radius_m", "mode", "nations", "place", "capacity_factor"}) m.known(key);
       return;
     }
     d.kind = *kind;
@@ -172,7 +194,7 @@ void Loader::read_disruptions(MapReader& root) {
       if (const YAML::Node n = item["nations"]; n.IsSequence() && n.size() != 2)
         report_error(diag, n, m.path_of("nations"), "expected the two nations either side of the border");
     } else {  // capacity_cut
-      d.place = place(m, "place", Need::Required);
+      d.place = resource_place(m);
       if (const auto f = m.number("capacity_factor", Need::Required, 0, 1)) d.capacity_factor = *f;
     }
     out.disruptions.push_back(std::move(d));

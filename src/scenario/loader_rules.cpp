@@ -1,7 +1,11 @@
 // The `rules` section: border permissions, movement windows, convoy rules, the HET rule.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
+
+#include "common/error.h"
+#include "scenario/calendar.h"
 
 #include "scenario/loader_internal.h"
 #include "scenario/time_expr.h"
@@ -113,6 +117,29 @@ void read_convoy(Loader& l, MapReader& rules) {
                                r.speed_built_up_kmh, r.speed_motorway_kmh));
 }
 
+// Windows that stop on public holidays need the nation's holidays: read the calendar (the
+// scenario's own, or the shipped one) and say which nations it does not know.
+void check_holidays(Loader& l, MapReader& rules) {
+  const bool needed = std::any_of(l.out.rules.windows.begin(), l.out.rules.windows.end(),
+                                  [](const MovementWindow& w) { return w.no_public_holidays; });
+  if (!needed && l.out.rules.holidays_file.empty()) return;
+  std::optional<HolidayCalendar> calendar;
+  try {
+    calendar = l.out.rules.holidays_file.empty() ? HolidayCalendar::load_default()
+                                                 : HolidayCalendar::load(l.out.rules.holidays_file);
+  } catch (const InputError& e) {
+    report_error(l.diag, rules.node()["holidays"], "rules.holidays", fmt::format("unusable holiday table: {}", e.what()));
+    return;
+  }
+  const YAML::Node windows = rules.node()["movement_windows"];
+  for (std::size_t i = 0; i < l.out.rules.windows.size(); ++i) {
+    const MovementWindow& w = l.out.rules.windows[i];
+    if (w.no_public_holidays && !w.nation.empty() && !calendar->knows(w.nation))
+      report_warning(l.diag, windows[i]["no_public_holidays"], fmt::format("rules.movement_windows[{}].no_public_holidays", i),
+                     fmt::format("the holiday table has no public holidays for {}: only weekends will count", w.nation));
+  }
+}
+
 }  // namespace
 
 void Loader::read_rules(MapReader& root) {
@@ -120,6 +147,7 @@ void Loader::read_rules(MapReader& root) {
   read_permissions(*this, rules);
   read_windows(*this, rules);
   if (const auto f = existing_file(rules, "holidays", Need::Optional)) out.rules.holidays_file = *f;
+  check_holidays(*this, rules);
   read_convoy(*this, rules);
   MapReader het(rules.get("het"), "rules.het", diag);
   if (const auto km = het.number("tracked_over_km", Need::Optional, 0, 10000)) out.rules.het.tracked_over_km = *km;

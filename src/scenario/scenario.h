@@ -38,6 +38,7 @@ struct WaySelector {
   std::int64_t way_id = 0;
   std::optional<PlaceRef> near;
   double radius_m = 50;
+  std::string mode;  // road | rail; empty = both (a strategic layer draws both on one line)
 };
 
 // A permanent change to the imported attributes (a bridge reclassified, a road closed).

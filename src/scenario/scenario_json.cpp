@@ -25,6 +25,7 @@ void put_selector(Json& j, const WaySelector& s) {
     j["near"] = place(*s.near);
     j["radius_m"] = s.radius_m;
   }
+  if (!s.mode.empty()) j["mode"] = s.mode;
 }
 
 Json network(const NetworkSpec& n) {
