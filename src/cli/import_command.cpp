@@ -1,13 +1,18 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.h"
 #include "common/data_path.h"
+#include "common/error.h"
 #include "common/progress.h"
+#include "gis/line_network.h"
 #include "gis/plugin.h"
 #include "network/file.h"
+#include "network/stitch.h"
 #include "network/summary.h"
 #include "osm/importer.h"
 #include "routing/cch.h"
@@ -22,6 +27,8 @@ struct ImportArgs {
   std::string countries;
   std::string country_field = "ADM0_A3";
   std::string bridge_mlc;
+  std::string mapping;
+  double stitch_radius_km = 2;
   bool include_minor = false, include_light_rail = false, strategic = false, json = false;
 };
 
@@ -36,11 +43,70 @@ nlohmann::json report_json(const osm::ImportReport& r) {
           {"unparsed_examples", r.unparsed_examples}};
 }
 
+// What the GIS part of an import read and built.
+struct GisImport {
+  std::vector<std::string> inputs;
+  gis::LineMapping mapping;
+  gis::GisFeatures features;
+  gis::LineNetworkReport network;
+  std::optional<StitchReport> stitch;
+};
+
+nlohmann::json gis_json(const GisImport& g) {
+  nlohmann::json layers = nlohmann::json::array();
+  for (const auto& l : g.features.layers)
+    layers.push_back({{"file", l.file}, {"layer", l.layer}, {"lines", l.lines}, {"places", l.places}, {"skipped", l.skipped}});
+  nlohmann::json j = {{"inputs", g.inputs},
+                      {"mapping", g.mapping.file.empty() ? nlohmann::json(nullptr) : nlohmann::json(g.mapping.file)},
+                      {"layers", layers},
+                      {"lines", g.features.lines.size()},
+                      {"nodes", g.network.nodes},
+                      {"edges", g.network.edges},
+                      {"merged_line_ends", g.network.merged_ends},
+                      {"places", g.network.places}};
+  if (g.stitch)
+    j["stitch"] = {{"nodes", g.stitch->stitched_nodes}, {"edges", g.stitch->edges}, {"longest_m", g.stitch->longest_m}};
+  return j;
+}
+
+std::string gis_text(const GisImport& g) {
+  std::string t = fmt::format(
+      "GIS layers: {} line features and {} places read from {} layer(s) -> {} nodes, {} edges ({} line ends merged)\n",
+      g.features.lines.size(), g.network.places, g.features.layers.size(), g.network.nodes, g.network.edges,
+      g.network.merged_ends);
+  if (g.stitch)
+    t += fmt::format("stitched: {} GIS road nodes joined to the OSM region by {} edges (longest {:.0f} m)\n",
+                     g.stitch->stitched_nodes, g.stitch->edges, g.stitch->longest_m);
+  return t;
+}
+
+// Reads the GIS layers through the GDAL plugin.
+void read_gis_layers(GisImport& g, const std::string& mapping_path, bool progress) {
+  Progress p("import: GIS layers", 0, progress);
+  g.mapping = mapping_path.empty() ? gis::native_mapping() : gis::load_line_mapping(mapping_path);
+  g.features = gis::load_gis_features(g.inputs, g.mapping);
+}
+
+// Adds the GIS lines after what the OSM import built, and stitches the two together if both
+// brought something.
+void add_gis_layers(GisImport& g, NetworkBuilder& builder, bool stitch_to_osm, double stitch_radius_m) {
+  const BuilderPart osm{0, static_cast<NodeId>(builder.node_count()), 0, static_cast<EdgeId>(builder.edge_count())};
+  g.network = gis::add_gis_features(g.features, {g.mapping.node_tolerance_m, g.mapping.split_at_vertices}, builder);
+  const BuilderPart layers{osm.end_node, static_cast<NodeId>(builder.node_count()), osm.end_edge,
+                           static_cast<EdgeId>(builder.edge_count())};
+  if (stitch_to_osm) g.stitch = stitch(builder, osm, layers, stitch_radius_m);
+}
+
 void run_import(const ImportArgs& a, const GlobalOptions& global) {
   const auto start = std::chrono::steady_clock::now();
   const bool progress = !global.quiet && Progress::stderr_is_terminal();
+  GisImport gis_import;
   osm::ImportOptions options;
-  options.inputs = a.inputs;
+  for (const auto& input : a.inputs) (gis::is_gis_path(input) ? gis_import.inputs : options.inputs).push_back(input);
+  if (!a.mapping.empty() && gis_import.inputs.empty())
+    throw InputError("--mapping", "applies to GIS inputs (.geojson, .json, .gpkg, .shp), and none was given");
+  if (!std::isfinite(a.stitch_radius_km) || a.stitch_radius_km < 0)
+    throw InputError("--stitch-radius", "expected a distance in km, 0 or more");
   options.include_minor_roads = a.include_minor;
   options.include_light_rail = a.include_light_rail;
   options.strategic = a.strategic;
@@ -52,8 +118,13 @@ void run_import(const ImportArgs& a, const GlobalOptions& global) {
   // Read the country layer first: a bad path should fail before a long import.
   const std::unique_ptr<gis::CountryLookup> countries = gis::load_countries(countries_path, a.country_field);
 
+  // GIS layers before the long OSM import: a bad mapping or layer should fail at once.
+  if (!gis_import.inputs.empty()) read_gis_layers(gis_import, a.mapping, progress);
+
   osm::ImportReport report;
-  NetworkBuilder builder = osm::import_osm(options, report);
+  NetworkBuilder builder = options.inputs.empty() ? NetworkBuilder() : osm::import_osm(options, report);
+  if (!gis_import.inputs.empty())
+    add_gis_layers(gis_import, builder, !options.inputs.empty(), a.stitch_radius_km * 1000);
   {
     Progress p("import: countries", builder.node_count(), progress);
     std::vector<std::string> codes;
@@ -80,9 +151,11 @@ void run_import(const ImportArgs& a, const GlobalOptions& global) {
     j["output"] = a.output;
     j["inputs"] = a.inputs;
     j["import"] = report_json(report);
+    if (!gis_import.inputs.empty()) j["gis"] = gis_json(gis_import);
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << fmt::format("wrote {} ({:.2f} s)\n", a.output, seconds) << to_text(summary);
+    if (!gis_import.inputs.empty()) std::cout << gis_text(gis_import);
     if (!report.unparsed_values.empty()) {
       std::cout << "tag values not understood (kept as no limit):";
       for (const auto& [key, count] : report.unparsed_values) std::cout << fmt::format(" {} {}", key, count);
@@ -95,8 +168,11 @@ void run_import(const ImportArgs& a, const GlobalOptions& global) {
 
 void add_import_command(CLI::App& app, const GlobalOptions& global, int&) {
   auto args = std::make_shared<ImportArgs>();
-  CLI::App* cmd = app.add_subcommand("import", "Build a network file from OpenStreetMap extracts (.osm.pbf)");
-  cmd->add_option("inputs", args->inputs, "OSM files (PBF or XML); several are merged")->required();
+  CLI::App* cmd = app.add_subcommand("import", "Build a network file from OpenStreetMap extracts and GIS line layers");
+  cmd->add_option("inputs", args->inputs,
+                  "OSM files (PBF or XML) and GIS layers (.geojson, .json, .gpkg, .shp); all are merged into one "
+                  "network, GIS layers stitched to the OSM region")
+      ->required();
   cmd->add_option("-o,--output", args->output, "Network file to write (.mmnet)")->required();
   cmd->add_option("--countries", args->countries,
                   "Country polygon layer read with GDAL (default: the shipped Natural Earth 1:50m layer)");
@@ -109,6 +185,12 @@ void add_import_command(CLI::App& app, const GlobalOptions& global, int&) {
   cmd->add_flag("--include-light-rail", args->include_light_rail, "Also import railway=light_rail");
   cmd->add_flag("--strategic", args->strategic,
                 "Only the strategic network: motorway, trunk, primary (and links), main-line rail (usage=main)");
+  cmd->add_option("--mapping", args->mapping,
+                  "YAML file saying which fields of the GIS layers hold which attribute (docs/import.md, GIS layers); "
+                  "default: the native field names");
+  cmd->add_option("--stitch-radius", args->stitch_radius_km,
+                  "GIS road nodes this close to an OSM road node (km), or inside the OSM region, are joined to it")
+      ->capture_default_str();
   cmd->add_flag("--json", args->json, "Print the summary as JSON");
   cmd->callback([args, &global] { run_import(*args, global); });
 }

@@ -2,19 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <map>
-#include <mutex>
 #include <numbers>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
 #include <vector>
-
-#include <cpl_error.h>
-#include <gdal_priv.h>
-#include <ogr_spatialref.h>
-#include <ogrsf_frmts.h>
 
 // Boost 1.74's rtree includes a header it has itself deprecated; the notice is not ours to fix.
 #define BOOST_ALLOW_DEPRECATED_HEADERS
@@ -26,6 +19,7 @@
 
 #include "common/error.h"
 #include "geo/distance.h"
+#include "gis/gdal_util.h"
 
 namespace milmob::gis {
 
@@ -122,28 +116,6 @@ std::uint16_t nearest_country(const CountryIndex::Data& data, const geo::LonLat&
 
 // ---- reading ----
 
-void register_gdal_drivers() {
-  static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
-}
-
-// Keeps GDAL from printing to stderr while we read; its last message goes into our error instead.
-class QuietGdalErrors {
- public:
-  QuietGdalErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-  }
-  ~QuietGdalErrors() { CPLPopErrorHandler(); }
-  QuietGdalErrors(const QuietGdalErrors&) = delete;
-  QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-
-  static std::string last_message() {
-    const std::string message = CPLGetLastErrorMsg();
-    return message.empty() ? "" : " (" + message + ")";
-  }
-};
-
 constexpr const char* kExpectedFormat = "expected a polygon layer: GeoJSON, GeoPackage, Shapefile...";
 
 // A part before it is numbered: the code of its country and its edges.
@@ -159,7 +131,7 @@ class LayerReader {
     const OGRFeatureDefn& defn = *layer.GetLayerDefn();
     code_index_ = field_index(defn, code_field, "the country code");
     name_index_ = field_index(defn, name_field, "the country name");
-    make_transform_to_wgs84();
+    to_wgs84_ = transform_to_wgs84(layer, path);
   }
 
   // Fills names (code -> name) and parts in file order.
@@ -188,22 +160,8 @@ class LayerReader {
   int field_index(const OGRFeatureDefn& defn, const std::string& field, const std::string& meaning) const {
     const int index = defn.GetFieldIndex(field.c_str());
     if (index >= 0) return index;
-    std::string fields;
-    for (int i = 0; i < defn.GetFieldCount(); ++i)
-      fields += (i == 0 ? "" : ", ") + std::string(defn.GetFieldDefn(i)->GetNameRef());
     throw InputError(path_, "layer '" + std::string(layer_.GetName()) + "' has no field '" + field + "' (expected " +
-                                meaning + "; fields are: " + fields + ")");
-  }
-
-  void make_transform_to_wgs84() {
-    const OGRSpatialReference* source = layer_.GetSpatialRef();
-    if (source == nullptr) return;  // assume longitude/latitude, as GeoJSON mandates
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (source->IsSame(&wgs84)) return;
-    to_wgs84_.reset(OGRCreateCoordinateTransformation(source, &wgs84));
-    if (!to_wgs84_) throw InputError(path_, "cannot transform its CRS to WGS84" + QuietGdalErrors::last_message());
+                                meaning + "; fields are: " + field_names(defn) + ")");
   }
 
   void add_ring(const OGRFeature& feature, const OGRLinearRing& ring,
@@ -260,19 +218,8 @@ Part make_part(std::uint16_t country, std::vector<std::pair<geo::LonLat, geo::Lo
 CountryIndex::CountryIndex(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
 
 CountryIndex CountryIndex::load(const std::string& path, const std::string& code_field, const std::string& name_field) {
-  register_gdal_drivers();
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    throw InputError(path, std::string("file not found (") + kExpectedFormat + ")");
-
+  GDALDatasetUniquePtr dataset = open_vector_file(path, kExpectedFormat);
   QuietGdalErrors quiet;
-  GDALDatasetUniquePtr dataset(
-      GDALDataset::FromHandle(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-  if (!dataset) {
-    throw InputError(path, std::string("cannot be read as a vector dataset (") + kExpectedFormat + ")" +
-                               QuietGdalErrors::last_message());
-  }
-  if (dataset->GetLayerCount() < 1) throw InputError(path, std::string("has no layer (") + kExpectedFormat + ")");
   OGRLayer& layer = *dataset->GetLayer(0);
 
   std::map<std::string, std::string> names;  // sorted by code: the country numbering

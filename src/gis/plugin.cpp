@@ -11,8 +11,6 @@ namespace milmob::gis {
 
 namespace {
 
-using LoadFn = CountryLookup* (*)(const char*, const char*, std::string*);
-
 // The plugin lies next to the executable; $MILMOB_PLUGIN_DIR overrides (tests, installs).
 std::string plugin_path() {
   if (const char* dir = std::getenv("MILMOB_PLUGIN_DIR"); dir != nullptr && *dir != '\0')
@@ -22,25 +20,39 @@ std::string plugin_path() {
   return (ec ? std::filesystem::path(".") : exe.parent_path()) / "milmob-gdal.so";
 }
 
-LoadFn load_entry() {
-  static LoadFn fn = [] {
+void* plugin_handle() {
+  static void* handle = [] {
     const std::string path = plugin_path();
-    void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);  // kept open for the process
-    if (handle == nullptr) throw std::runtime_error("cannot load the GDAL plugin " + path + ": " + ::dlerror());
-    auto* entry = reinterpret_cast<LoadFn>(::dlsym(handle, "milmob_gdal_load_countries"));
-    if (entry == nullptr) throw std::runtime_error("the GDAL plugin " + path + " has no entry point");
-    return entry;
+    void* h = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);  // kept open for the process
+    if (h == nullptr) throw std::runtime_error("cannot load the GDAL plugin " + path + ": " + ::dlerror());
+    return h;
   }();
+  return handle;
+}
+
+template <class Fn>
+Fn entry_point(const char* name) {
+  auto* fn = reinterpret_cast<Fn>(::dlsym(plugin_handle(), name));
+  if (fn == nullptr) throw std::runtime_error(std::string("the GDAL plugin ") + plugin_path() + " has no entry point " + name);
   return fn;
 }
 
 }  // namespace
 
 std::unique_ptr<CountryLookup> load_countries(const std::string& path, const std::string& code_field) {
+  static const auto load = entry_point<decltype(&milmob_gdal_load_countries)>("milmob_gdal_load_countries");
   std::string error;
-  std::unique_ptr<CountryLookup> index(load_entry()(path.c_str(), code_field.c_str(), &error));
+  std::unique_ptr<CountryLookup> index(load(path.c_str(), code_field.c_str(), &error));
   if (!index) throw InputError(error);  // already names the file
   return index;
+}
+
+GisFeatures load_gis_features(const std::vector<std::string>& paths, const LineMapping& mapping) {
+  static const auto read = entry_point<decltype(&milmob_gdal_read_features)>("milmob_gdal_read_features");
+  GisFeatures features;
+  std::string error;
+  if (!read(&paths, &mapping, &features, &error)) throw InputError(error);  // already names the file
+  return features;
 }
 
 }  // namespace milmob::gis

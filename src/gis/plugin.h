@@ -4,8 +4,11 @@
 // binary) that the import loads when it needs it; route, info and vehicles start without it.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gis/country_lookup.h"
+#include "gis/features.h"
+#include "gis/line_mapping.h"
 
 namespace milmob::gis {
 
@@ -13,8 +16,17 @@ namespace milmob::gis {
 // Throws InputError naming the file for bad input, std::runtime_error if the plugin is missing.
 std::unique_ptr<CountryLookup> load_countries(const std::string& path, const std::string& code_field);
 
+// Reads GIS line layers through the plugin (see read_features in gis/feature_reader.h).
+// Throws InputError naming the file for bad input, std::runtime_error if the plugin is missing.
+GisFeatures load_gis_features(const std::vector<std::string>& paths, const LineMapping& mapping);
+
 }  // namespace milmob::gis
 
-// The plugin's one entry point: a new CountryIndex, or nullptr with *error set.
+// The plugin's entry points. Errors cross the boundary as text, never as exceptions.
+// A new CountryIndex, or nullptr with *error set.
 extern "C" milmob::gis::CountryLookup* milmob_gdal_load_countries(const char* path, const char* code_field,
                                                                   std::string* error);
+// Fills *out and returns true, or returns false with *error set.
+extern "C" bool milmob_gdal_read_features(const std::vector<std::string>* paths,
+                                          const milmob::gis::LineMapping* mapping, milmob::gis::GisFeatures* out,
+                                          std::string* error);

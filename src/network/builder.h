@@ -34,7 +34,7 @@ struct PlaceSpec {
   geo::LonLat where;
   std::string name;
   std::int64_t osm_id = 0;
-  char osm_type = 'n';  // 'n', 'w' or 'r'
+  char osm_type = 'n';  // 'n', 'w' or 'r'; 'g' for a place from a GIS layer (osm_id 0)
   float runway_m = 0;
 };
 
@@ -51,6 +51,14 @@ class NetworkBuilder {
 
   std::size_t node_count() const { return data_.node_lon_e7.size(); }
   geo::LonLat node_coord(NodeId n) const;
+
+  // The edges added so far, in insertion order (stitching looks at what each import brought).
+  std::size_t edge_count() const { return data_.head.size(); }
+  NodeId edge_tail(EdgeId e) const { return data_.tail[e]; }
+  NodeId edge_head(EdgeId e) const { return data_.head[e]; }
+  Mode edge_mode(EdgeId e) const { return data_.mode[e]; }
+  RoadClass edge_road_class(EdgeId e) const { return data_.road_class[e]; }
+  float edge_speed_kmh(EdgeId e) const { return data_.speed_kmh[e]; }
 
   // Sets the country table and the country of every node and place added so far, through
   // lookup(point) -> index into codes (or kNoCountry). progress(done) is called now and then.

@@ -98,7 +98,7 @@ struct Network {
   std::span<const std::int32_t> place_lon_e7, place_lat_e7;
   std::span<const std::uint32_t> place_name;  // index into names
   std::span<const std::int64_t> place_osm_id;
-  std::span<const char> place_osm_type;  // 'n' node, 'w' way, 'r' relation
+  std::span<const char> place_osm_type;  // 'n' node, 'w' way, 'r' relation; 'g' GIS layer (OSM id 0)
   std::span<const std::uint16_t> place_country;
   std::span<const float> place_runway_m;  // airfields: longest runway found, 0 if none
 

@@ -25,7 +25,7 @@ NetworkSummary summarize(const Network& n) {
     const std::string mode = mode_name(n.mode[e]);
     ModeSummary& ms = s.modes[mode];
     ++ms.edges;
-    ways[mode].push_back(n.osm_way_id[e]);
+    if (n.osm_way_id[e] != 0) ways[mode].push_back(n.osm_way_id[e]);  // 0: from a GIS layer or a stitch
     const std::uint32_t shape = n.shape[e] & ~kShapeReversed;
     if (shape_seen[shape]) continue;
     shape_seen[shape] = true;

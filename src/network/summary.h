@@ -13,7 +13,7 @@ namespace milmob {
 struct ModeSummary {
   std::uint64_t edges = 0;     // directed edges
   std::uint64_t segments = 0;  // stretches between junctions, each direction counted once
-  std::uint64_t osm_ways = 0;  // distinct OSM ways
+  std::uint64_t osm_ways = 0;  // distinct OSM ways (edges from GIS layers have none)
   double km = 0;               // length of the segments
 };
 

@@ -40,8 +40,9 @@ std::string describe_block(const Network& net, EdgeId e, const BlockingLimit& b)
   const std::uint16_t f = net.flags[e];
   const char* what = (f & edge_flag::kBridge) ? "bridge" : (f & edge_flag::kTunnel) ? "tunnel" : "road";
   const std::string_view name = net.edge_name(e);
-  const std::string who = name.empty() ? fmt::format("{} (way {})", what, net.osm_way_id[e])
-                                       : fmt::format("{} '{}' (way {})", what, name, net.osm_way_id[e]);
+  // Edges from a GIS layer have no OSM way (id 0).
+  const std::string way = net.osm_way_id[e] != 0 ? fmt::format("way {}", net.osm_way_id[e]) : "GIS layer";
+  const std::string who = name.empty() ? fmt::format("{} ({})", what, way) : fmt::format("{} '{}' ({})", what, name, way);
   switch (b.kind) {
     case LimitKind::Weight:
     case LimitKind::AxleLoad:
