@@ -29,8 +29,20 @@ struct Item {
   int count;
 };
 
-Requirements requirements(std::string id, std::string name, const std::vector<Item>& items, int personnel,
+// One item per vehicle type (a package lists the same type once per unit), in first-seen order.
+std::vector<Item> merged(const std::vector<Item>& items) {
+  std::vector<Item> out;
+  for (const Item& item : items) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const Item& o) { return o.type == item.type; });
+    if (it == out.end()) out.push_back(item);
+    else it->count += item.count;
+  }
+  return out;
+}
+
+Requirements requirements(std::string id, std::string name, const std::vector<Item>& unmerged, int personnel,
                           const Scenario& scenario) {
+  const std::vector<Item> items = merged(unmerged);
   Requirements r;
   r.id = std::move(id);
   r.name = std::move(name);
@@ -57,7 +69,7 @@ Requirements requirements(std::string id, std::string name, const std::vector<It
     r.by_type[v->name] += count;
     r.by_category[v->category.empty() ? "other" : v->category] += count;
     if (std::isnan(v->weight_t)) {
-      r.notes.push_back(fmt::format("{}: weight unknown, not counted in weight, wagons or sorties", v->name));
+      r.notes.push_back(fmt::format("{} x {}: weight unknown, not counted in weight or sorties", count, v->name));
     } else {
       r.weight_t += v->weight_t * count;
       if (v->weight_t > r.max_weight_t) r.max_weight_t = v->weight_t, r.heaviest = v->name;
@@ -76,7 +88,7 @@ Requirements requirements(std::string id, std::string name, const std::vector<It
     if (!std::isnan(v->axle_load_t)) r.max_axle_load_t = std::max(r.max_axle_load_t, v->axle_load_t);
 
     if (std::isnan(v->length_m)) {
-      r.notes.push_back(fmt::format("{}: length unknown, lane metres not counted; one per rail wagon", v->name));
+      r.notes.push_back(fmt::format("{} x {}: length unknown, lane metres not counted; one per rail wagon", count, v->name));
     } else {
       const double lanes = std::isnan(v->width_m) ? 1.0 : std::max(1.0, v->width_m / kLaneWidthM);
       r.lane_metres += (v->length_m * lanes + kLaneGapM) * count;

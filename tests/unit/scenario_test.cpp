@@ -2,6 +2,8 @@
 // error at once, canonical round trip) and the force requirements.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "common/suggest.h"
@@ -206,4 +208,19 @@ TEST(ForceRequirements, CountsWeightLaneMetresWagonsShipsAndSorties) {
   ASSERT_EQ(report.packages.size(), 1u);
   EXPECT_EQ(report.packages[0].vehicles, 15);
   EXPECT_EQ(report.total.ships, 1);
+}
+
+TEST(ScenarioDocs, TheAnnotatedScenarioIsValid) {
+  const std::string path = std::string(MILMOB_SOURCE_DIR) + "/docs/scenario.md";
+  std::ifstream in(path);
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string start = "## An annotated scenario\n\n```yaml\n";
+  const std::size_t begin = doc.find(start);
+  ASSERT_NE(begin, std::string::npos);
+  const std::size_t from = begin + start.size();
+  const std::string text = doc.substr(from, doc.find("```", from) - from);
+  const auto r = ms::load_scenario_text(text, "docs/scenario.md", std::string(MILMOB_SOURCE_DIR) + "/docs",
+                                        {catalogue(), places()});
+  EXPECT_TRUE(r.ok()) << messages(r);
+  EXPECT_EQ(r.diagnostics.warning_count(), 0u) << messages(r);
 }
