@@ -6,6 +6,8 @@
 #include <string_view>
 
 #include "common/error.h"
+#include "common/suggest.h"
+#include "scenario/places.h"
 
 namespace milmob::cli {
 
@@ -24,6 +26,19 @@ geo::LonLat parse_lonlat(const std::string& option, const std::string& text) {
   if (!geo::is_valid(p))
     throw InputError(option, fmt::format("'{}': longitude must lie in -180..180 and latitude in -90..90", text));
   return p;
+}
+
+geo::LonLat parse_point(const std::string& option, const std::string& text) {
+  // Anything with a digit before a comma is meant as coordinates: report it as such.
+  const auto comma = text.find(',');
+  const bool coordinates = comma != std::string::npos &&
+                           text.find_first_of("0123456789") < comma && text.find_first_not_of(" +-.0123456789,") == std::string::npos;
+  if (coordinates) return parse_lonlat(option, text);
+  const scenario::PlaceTable places = scenario::PlaceTable::load_default();
+  if (const scenario::Place* place = places.find(text)) return place->where;
+  throw InputError(option, fmt::format("unknown place '{}'{}; give LON,LAT or a name from data/places.yaml or "
+                                       "Natural Earth",
+                                       text, did_you_mean(places.suggest(text))));
 }
 
 routing::Algorithm parse_algorithm(const std::string& name) {

@@ -31,7 +31,7 @@ struct Reached {
 };
 
 void run_reach(const ReachArgs& a) {
-  const geo::LonLat from = parse_lonlat("--from", a.from);
+  const geo::LonLat from = parse_point("--from", a.from);
   if (!(a.hours > 0) || a.hours > 24 * 30) throw InputError("--hours", "expected a time above 0 and at most 720 hours");
   const std::vector<vehicles::VehicleLimits> vehicles = a.vehicle.resolve();
   if (vehicles.size() != 1) throw InputError("--vehicle", "give one vehicle");
@@ -105,7 +105,7 @@ void add_reach_command(CLI::App& app, const GlobalOptions&, int&) {
   auto args = std::make_shared<ReachArgs>();
   CLI::App* cmd = app.add_subcommand("reach", "Everything a vehicle can reach from a point within a time (isochrone)");
   cmd->add_option("--net", args->net, "Network file written by 'milmob import'")->required();
-  cmd->add_option("--from", args->from, "Start as LON,LAT")->required();
+  cmd->add_option("--from", args->from, "Start as LON,LAT or a place name")->required();
   cmd->add_option("--hours", args->hours, "Time budget (hours)")->required();
   args->vehicle.add_to(*cmd);
   cmd->add_option("--max-snap", args->max_snap_m, "Farthest distance from the start to the network (m)")

@@ -59,7 +59,7 @@ std::string compare_text(const std::vector<routing::Route>& routes) {
 }
 
 int run_route(const RouteArgs& a) {
-  const geo::LonLat from = parse_lonlat("--from", a.from), to = parse_lonlat("--to", a.to);
+  const geo::LonLat from = parse_point("--from", a.from), to = parse_point("--to", a.to);
   if (!(a.max_snap_m > 0)) throw InputError("--max-snap", "expected a distance above 0 m");
   const routing::Algorithm algorithm = parse_algorithm(a.algorithm);
   const std::vector<vehicles::VehicleLimits> vehicles = a.vehicle.resolve();
@@ -104,8 +104,8 @@ void add_route_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
   auto args = std::make_shared<RouteArgs>();
   CLI::App* cmd = app.add_subcommand("route", "Fastest route for a vehicle, with what its limits changed");
   cmd->add_option("--net", args->net, "Network file written by 'milmob import'")->required();
-  cmd->add_option("--from", args->from, "Start as LON,LAT")->required();
-  cmd->add_option("--to", args->to, "Destination as LON,LAT")->required();
+  cmd->add_option("--from", args->from, "Start as LON,LAT or a place name")->required();
+  cmd->add_option("--to", args->to, "Destination as LON,LAT or a place name")->required();
   args->vehicle.add_to(*cmd);
   cmd->add_option("--algorithm", args->algorithm,
                   "ch (contraction hierarchy, default), astar, or dijkstra (the reference)")

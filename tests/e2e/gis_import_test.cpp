@@ -148,23 +148,5 @@ TEST_F(GisImport, BadOptions) {
   EXPECT_NE(help.out.find("--stitch-radius"), std::string::npos);
 }
 
-// The shipped strategic layer of Europe (data/strategic/europe.geojson), when it is there: a
-// tank from the port of Vlissingen to Rukla in Lithuania, the eFP battlegroup's garrison.
-TEST(StrategicLayer, LeopardFromVlissingenToRukla) {
-  const std::string europe = kData + "/strategic/europe.geojson";
-  if (!std::filesystem::exists(europe)) GTEST_SKIP() << europe << " is not there yet";
-  TempDir dir;
-  const std::string net = dir.path("europe.mmnet");
-  const auto imp = run_command(kBin + " import -q " + europe + " -o " + net);
-  ASSERT_EQ(imp.exit_code, 0) << imp.err;
-  // The points are approximate and a strategic layer is coarse: allow snapping up to 25 km.
-  const auto r = run_command(kBin + " route --net " + net +
-                             " --from 3.59,51.45 --to 24.377,55.052 --vehicle 'Leopard 2A6' --max-snap 25000 --json");
-  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
-  const double km = json::parse(r.out)["distance_m"].get<double>() / 1000;
-  EXPECT_GT(km, 1400);
-  EXPECT_LT(km, 2200);
-}
-
 }  // namespace
 }  // namespace milmob
