@@ -164,31 +164,7 @@ RoadClass default_road_class(Mode m) {
 float default_speed_kmh(Mode m, RoadClass c) {
   if (m == Mode::Sea) return 30;       // a RoRo ship at about 16 knots
   if (m == Mode::Transfer) return 5;   // loading and unloading, walking pace
-  // Road and rail: the OSM import's defaults (osm/road_profile.cpp; a test keeps them equal).
-  switch (c) {
-    case RoadClass::Motorway: return 90;
-    case RoadClass::Trunk: return 80;
-    case RoadClass::Primary: return 70;
-    case RoadClass::Secondary: return 60;
-    case RoadClass::Tertiary: return 50;
-    case RoadClass::Unclassified: return 40;
-    case RoadClass::Residential: return 30;
-    case RoadClass::Service: return 20;
-    case RoadClass::Track: return 15;
-    case RoadClass::MotorwayLink: return 50;
-    case RoadClass::TrunkLink: return 45;
-    case RoadClass::PrimaryLink: return 40;
-    case RoadClass::SecondaryLink: return 35;
-    case RoadClass::TertiaryLink: return 30;
-    case RoadClass::RailMain: return 100;
-    case RoadClass::RailBranch: return 80;
-    case RoadClass::RailIndustrial: return 40;
-    case RoadClass::RailYard: return 20;
-    case RoadClass::RailOther: return 60;
-    case RoadClass::LightRail: return 50;
-    case RoadClass::Count: break;
-  }
-  return 30;
+  return milmob::default_speed_kmh(c);  // road and rail: as the OSM import (network.h)
 }
 
 }  // namespace milmob::gis

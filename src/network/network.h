@@ -28,6 +28,9 @@ enum class RoadClass : std::uint8_t {
   Count
 };
 const char* road_class_name(RoadClass c);
+// Typical free-flow speed of a class where the data gives none (km/h): our assumption for a
+// heavy vehicle, shared by the OSM and the GIS import so that neither is faster for want of a tag.
+float default_speed_kmh(RoadClass c);
 
 // Edge flags (bit set).
 namespace edge_flag {

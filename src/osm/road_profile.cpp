@@ -50,35 +50,6 @@ bool is_strategic(RoadClass c) {
   }
 }
 
-float default_speed_kmh(RoadClass c) {
-  // Assumption: free-flow speeds for heavy traffic in Europe (trucks are limited to 80-90 km/h
-  // on motorways in most EU states; vehicles above 3.5 t to 60-80 km/h on other roads).
-  switch (c) {
-    case RoadClass::Motorway: return 90;
-    case RoadClass::Trunk: return 80;
-    case RoadClass::Primary: return 70;
-    case RoadClass::Secondary: return 60;
-    case RoadClass::Tertiary: return 50;
-    case RoadClass::Unclassified: return 40;
-    case RoadClass::Residential: return 30;
-    case RoadClass::Service: return 20;
-    case RoadClass::Track: return 15;
-    case RoadClass::MotorwayLink: return 50;
-    case RoadClass::TrunkLink: return 45;
-    case RoadClass::PrimaryLink: return 40;
-    case RoadClass::SecondaryLink: return 35;
-    case RoadClass::TertiaryLink: return 30;
-    case RoadClass::RailMain: return 100;
-    case RoadClass::RailBranch: return 80;
-    case RoadClass::RailIndustrial: return 40;
-    case RoadClass::RailYard: return 20;
-    case RoadClass::RailOther: return 60;
-    case RoadClass::LightRail: return 50;
-    case RoadClass::Count: break;
-  }
-  return 30;
-}
-
 BridgeDefaults::BridgeDefaults() {
   auto set = [&](RoadClass c, float v) { mlc_[static_cast<std::size_t>(c)] = v; };
   mlc_.fill(kNoLimit);  // rail bridges carry no road load class

@@ -23,9 +23,6 @@ std::optional<RoadClass> rail_class_of(std::string_view railway, std::string_vie
 // Europe-wide layer.
 bool is_strategic(RoadClass c);
 
-// Typical free-flow speed where maxspeed is untagged (km/h). Our assumption for a heavy vehicle.
-float default_speed_kmh(RoadClass c);
-
 // Default bridge load class (MLC) for a bridge without any tagged weight or MLC limit, by road
 // class (DOMAIN.md: motorway/trunk 80, primary 60, secondary 50, tertiary 40,
 // unclassified/residential 30, service/track 16). Links take their road's class.
