@@ -1,10 +1,17 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/gis_layers.h"
 #include "cli/scenario_input.h"
+#include "common/error.h"
+#include "common/progress.h"
+#include "gis/features.h"
+#include "network/file.h"
+#include "osm/importer.h"
 #include "scenario/scenario_json.h"
 
 namespace milmob::cli {
@@ -14,8 +21,41 @@ namespace {
 struct CheckArgs {
   std::string scenario;
   ScenarioInput input;
-  bool json = false, dump = false;
+  bool json = false, dump = false, import_osm = false, quiet = false;
 };
+
+// The scenario's network, to see whether it reaches every place the scenario names: a network
+// file is mapped, GIS layers are read (a strategic layer takes milliseconds), OSM extracts are
+// imported only when asked (--import: that can take minutes). nullopt when not built.
+struct BuiltNetwork {
+  std::optional<MappedNetwork> mapped;
+  NetworkData data;
+  const Network net() const { return mapped ? mapped->net() : data.view(); }
+};
+
+std::optional<BuiltNetwork> build_network(const scenario::NetworkSpec& spec, bool import_osm, bool progress) {
+  BuiltNetwork built;
+  if (!spec.file.empty()) {
+    built.mapped.emplace(MappedNetwork::open(spec.file));
+    return built;
+  }
+  osm::ImportOptions options;
+  for (const auto& source : spec.sources)
+    if (!gis::is_gis_path(source.path)) options.inputs.push_back(source.path);
+  if (!options.inputs.empty() && !import_osm) return std::nullopt;
+  options.progress = progress;
+  osm::ImportReport report;
+  NetworkBuilder builder = options.inputs.empty() ? NetworkBuilder() : osm::import_osm(options, report);
+  for (const auto& source : spec.sources) {
+    if (!gis::is_gis_path(source.path)) continue;
+    GisImport layer;
+    layer.inputs = {source.path};
+    read_gis_layers(layer, source.mapping, progress);
+    add_gis_layers(layer, builder, !options.inputs.empty(), 2000);
+  }
+  built.data = std::move(builder).build();
+  return built;
+}
 
 std::string summary(const scenario::Scenario& s) {
   int vehicles = 0, personnel = 0;
@@ -28,8 +68,20 @@ std::string summary(const scenario::Scenario& s) {
 }
 
 int run_check(const CheckArgs& a) {
-  const LoadedScenario loaded = load_scenario_input(a.scenario, a.input);
-  const scenario::LoadResult& r = loaded.result;
+  LoadedScenario loaded = load_scenario_input(a.scenario, a.input);
+  scenario::LoadResult& r = loaded.result;
+  std::string coverage;  // what the network check looked at, for the text output
+  if (r.ok()) {
+    try {
+      const bool progress = !a.quiet && Progress::stderr_is_terminal();
+      if (const auto built = build_network(r.scenario.network, a.import_osm, progress)) {
+        const std::size_t n = scenario::check_coverage(r.place_uses, built->net(), r.scenario.network.added_links, r.diagnostics);
+        coverage = fmt::format("network: {} places checked against {} nodes\n", n, built->net().node_count());
+      }
+    } catch (const InputError& e) {
+      r.diagnostics.error(0, 0, "network", fmt::format("cannot build the scenario's network: {}", e.what()));
+    }
+  }
   const std::size_t errors = r.diagnostics.error_count(), warnings = r.diagnostics.warning_count();
   if (a.json) {
     nlohmann::ordered_json j = {{"file", a.scenario}, {"ok", r.ok()}, {"errors", errors}, {"warnings", warnings}};
@@ -42,7 +94,7 @@ int run_check(const CheckArgs& a) {
     std::cout << scenario::to_document(r.scenario).dump(2) << "\n";
   } else {
     print_diagnostics(r.diagnostics, std::cout);
-    std::cout << fmt::format("{}: {}; {} error{}, {} warning{}\n", a.scenario,
+    std::cout << coverage << fmt::format("{}: {}; {} error{}, {} warning{}\n", a.scenario,
                              r.ok() ? summary(r.scenario) : "not usable", errors, errors == 1 ? "" : "s", warnings,
                              warnings == 1 ? "" : "s");
   }
@@ -52,7 +104,7 @@ int run_check(const CheckArgs& a) {
 
 }  // namespace
 
-void add_check_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
+void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand("check", "Validate a scenario file: every error and warning, with line and field");
   cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
@@ -61,7 +113,13 @@ void add_check_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
   cmd->add_flag("--json", args->json, "Print the diagnostics as JSON");
   cmd->add_flag("--dump", args->dump,
                 "Print the scenario as read (canonical JSON, itself a valid scenario) when it has no error");
-  cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
+  cmd->add_flag("--import", args->import_osm,
+                "Also import the scenario's OSM extracts to check that the network reaches every place (GIS layers "
+                "and network files are always checked)");
+  cmd->callback([args, &global, &exit_code] {
+    args->quiet = global.quiet;
+    exit_code = run_check(*args);
+  });
 }
 
 }  // namespace milmob::cli

@@ -15,7 +15,7 @@ LoadedScenario load_scenario_input(const std::string& path, const ScenarioInput&
                                                  data_dir() + "/naturalearth/ne_10m_populated_places_europe.geojson",
                                                  data_dir() + "/naturalearth/ne_10m_ports_europe.geojson");
   // The loader keeps references to both: build the result in place.
-  LoadedScenario loaded{std::move(catalogue), std::move(places), {scenario::Scenario{}, scenario::Diagnostics(path)}};
+  LoadedScenario loaded{std::move(catalogue), std::move(places), scenario::LoadResult(path)};
   loaded.result = scenario::load_scenario(path, {loaded.catalogue, loaded.places});
   return loaded;
 }

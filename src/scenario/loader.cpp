@@ -153,6 +153,12 @@ void Loader::selector(MapReader& map, WaySelector& select) {
     report_error(diag, map.node(), map.path(), "expected exactly one of 'way' (an OSM way id) or 'near' (a place)");
 }
 
+void Loader::use(MapReader& map, const std::string& key, const std::optional<PlaceRef>& place, Mode mode) {
+  if (!place) return;
+  const auto [line, column] = position(map.node()[key]);
+  uses.push_back({map.path_of(key), line, column, *place, mode});
+}
+
 void Loader::read_time(MapReader& root) {
   MapReader time(root.get("time", Need::Required), "time", diag);
   if (const auto text = time.text("c_day", Need::Required)) {
@@ -253,6 +259,8 @@ void Loader::read_units(MapReader& root) {
     const auto destination = place(u, "destination", Need::Required, "assembly_area");
     if (home) unit.home = *home;
     if (destination) unit.destination = *destination;
+    use(u, "home", home, Mode::Road);
+    use(u, "destination", destination, Mode::Road);
     unit_placed.push_back(home && destination);
     for_each_item(u.get("equipment", Need::Required), u.path_of("equipment"), diag,
                   [&](const YAML::Node& e, const std::string& epath) {
@@ -366,7 +374,7 @@ bool looks_like_text(const std::string& text, std::string& why) {
 
 LoadResult load_scenario_text(const std::string& text, const std::string& name, const std::string& base_dir,
                               const LoadContext& context) {
-  LoadResult result{Scenario{}, Diagnostics(name)};
+  LoadResult result(name);
   result.scenario.file = name;
   std::string why;
   if (text.size() > kMaxScenarioBytes) {
@@ -394,7 +402,7 @@ LoadResult load_scenario_text(const std::string& text, const std::string& name, 
     result.diagnostics.error(0, 0, "", "empty file: expected a scenario (docs/scenario.md)");
     return result;
   }
-  detail::Loader loader{context, result.diagnostics, result.scenario, base_dir, false, {}, {}, {}};
+  detail::Loader loader{context, result.diagnostics, result.scenario, base_dir, false, {}, {}, {}, result.place_uses};
   detail::read_document(loader, doc);
   return result;
 }
@@ -403,12 +411,12 @@ LoadResult load_scenario(const std::string& path, const LoadContext& context) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec || !std::filesystem::is_regular_file(path, ec)) {
-    LoadResult result{Scenario{}, Diagnostics(path)};
+    LoadResult result(path);
     result.diagnostics.error(0, 0, "", "cannot open the scenario file (no such file, or not a regular file)");
     return result;
   }
   if (size > kMaxScenarioBytes) {
-    LoadResult result{Scenario{}, Diagnostics(path)};
+    LoadResult result(path);
     result.diagnostics.error(0, 0, "", fmt::format("file too large ({} bytes; a scenario is at most {} MB)", size,
                                                    kMaxScenarioBytes >> 20));
     return result;

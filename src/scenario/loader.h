@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "scenario/coverage.h"
 #include "scenario/diagnostics.h"
 #include "scenario/places.h"
 #include "scenario/scenario.h"
@@ -20,8 +21,10 @@ struct LoadContext {
 };
 
 struct LoadResult {
+  explicit LoadResult(std::string file) : diagnostics(std::move(file)) {}
   Scenario scenario;  // as far as it could be read; trust it only when ok()
   Diagnostics diagnostics;
+  std::vector<PlaceUse> place_uses;  // for check_coverage once a network is at hand
   bool ok() const { return diagnostics.error_count() == 0; }
 };
 

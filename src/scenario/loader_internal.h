@@ -20,6 +20,10 @@ struct Loader {
   // Per unit: home and destination resolved, required delivery read. Checks on distances and
   // dates run only on what was read, so one mistake is not reported twice.
   std::vector<bool> unit_placed, unit_timed;
+  std::vector<PlaceUse>& uses;
+
+  // Remembers where `place` (read from map[key]) must be reached by `mode`.
+  void use(MapReader& map, const std::string& key, const std::optional<PlaceRef>& place, Mode mode);
 
   // A place by name (preferring places of `kind`, e.g. "port"), [lon, lat] or {lon, lat}.
   std::optional<PlaceRef> place(const YAML::Node& node, const std::string& path, std::string_view kind = {});

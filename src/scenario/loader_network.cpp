@@ -76,9 +76,11 @@ void Loader::read_network(MapReader& root) {
     MapReader l(item, path, diag);
     AddedLink link;
     if (const auto n = l.text("name", Need::Required)) link.name = *n;
-    if (const auto p = place(l, "from", Need::Required)) link.from = *p;
-    if (const auto p = place(l, "to", Need::Required)) link.to = *p;
+    const auto from = place(l, "from", Need::Required), to = place(l, "to", Need::Required);
+    if (from) link.from = *from;
+    if (to) link.to = *to;
     if (const auto m = l.choice("mode", Need::Optional, {"road", "rail", "sea"})) link.mode = *m;
+
     link.length_km = l.number("length_km", Need::Optional, 0.001, 5000);
     if (const auto v = l.number("speed_kmh", Need::Optional, 1, 300)) link.speed_kmh = *v;
     link.mlc_wheeled = l.number("mlc_wheeled", Need::Optional, 0, 200);

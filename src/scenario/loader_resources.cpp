@@ -41,6 +41,7 @@ void Loader::read_resources(MapReader& root) {
   each(*this, res, "railheads", [&](MapReader& m) {
     Railhead x;
     const auto p = place(m, "place", Need::Required, "railhead");
+    use(m, "place", p, Mode::Rail);
     no_duplicate_places(*this, res, "railheads", railheads, p, m);
     if (p) x.place = *p;
     if (const auto v = m.number("trains_per_day", Need::Required, 0.1, 100)) x.trains_per_day = *v;
@@ -74,6 +75,7 @@ void Loader::read_resources(MapReader& root) {
   each(*this, res, "transshipment", [&](MapReader& m) {
     Transshipment x;
     const auto p = place(m, "place", Need::Required, "transshipment");
+    use(m, "place", p, Mode::Rail);
     no_duplicate_places(*this, res, "transshipment", transshipment, p, m);
     if (p) x.place = *p;
     if (const auto v = m.number("vehicles_per_day", Need::Required, 1, 100000)) x.vehicles_per_day = *v;
@@ -82,6 +84,7 @@ void Loader::read_resources(MapReader& root) {
   each(*this, res, "ports", [&](MapReader& m) {
     Port x;
     const auto p = place(m, "place", Need::Required, "port");
+    use(m, "place", p, Mode::Road);
     no_duplicate_places(*this, res, "ports", ports, p, m);
     if (p) x.place = *p;
     if (const auto v = m.integer("berths", Need::Required, 1, 200)) x.berths = *v;
@@ -100,6 +103,7 @@ void Loader::read_resources(MapReader& root) {
   each(*this, res, "airfields", [&](MapReader& m) {
     Airfield x;
     const auto p = place(m, "place", Need::Required, "airfield");
+    use(m, "place", p, Mode::Road);
     no_duplicate_places(*this, res, "airfields", airfields, p, m);
     if (p) x.place = *p;
     if (const auto v = m.integer("max_on_ground", Need::Required, 1, 500)) x.max_on_ground = *v;
@@ -127,6 +131,7 @@ void Loader::read_resources(MapReader& root) {
   each(*this, res, "convoy_support_centres", [&](MapReader& m) {
     ConvoySupportCentre x;
     const auto p = place(m, "place", Need::Required);
+    use(m, "place", p, Mode::Road);
     no_duplicate_places(*this, res, "convoy_support_centres", centres, p, m);
     if (p) x.place = *p;
     if (const auto v = m.number("vehicles_per_night", Need::Required, 1, 10000)) x.vehicles_per_night = *v;
@@ -136,6 +141,7 @@ void Loader::read_resources(MapReader& root) {
   each(*this, res, "staging_areas", [&](MapReader& m) {
     StagingArea x;
     const auto p = place(m, "place", Need::Required, "assembly_area");
+    use(m, "place", p, Mode::Road);
     no_duplicate_places(*this, res, "staging_areas", areas, p, m);
     if (p) x.place = *p;
     if (const auto k = m.choice("kind", Need::Optional, {"staging", "assembly"})) x.kind = *k;

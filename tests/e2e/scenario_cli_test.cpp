@@ -78,3 +78,33 @@ TEST(ForcesCommand, NamesTheStrictestVehiclesAndWhatItCouldNotCount) {
 }
 
 }  // namespace
+
+namespace {
+
+// A home in Vienna is outside the Liechtenstein extract: only seen once the extract is imported.
+TEST(CheckCommand, ImportsOsmSourcesOnlyWhenAskedAndThenSeesAHomeOutsideThem) {
+  TempDir tmp;
+  const std::string scenario = tmp.path("vienna.yaml");
+  milmob::testing::write_file(scenario, std::string(R"(name: "Vienna to Vaduz"
+time: {c_day: 2027-03-01}
+network:
+  sources: [{path: )") + MILMOB_DATA_DIR + R"(/osm/liechtenstein-2013-08-03.osm.pbf}]
+units:
+  - id: u1
+    nation: AUT
+    home: "Vienna"
+    destination: [9.521, 47.141]
+    equipment: [{type: Boxer, count: 2}]
+    required_delivery: C+3
+)");
+  const auto quick = run_command(kMilmob + " check " + scenario);
+  EXPECT_EQ(quick.exit_code, 0) << quick.out;
+  EXPECT_EQ(quick.out.find("network:"), std::string::npos) << quick.out;
+  const auto deep = run_command(kMilmob + " check --import -q " + scenario);
+  EXPECT_EQ(deep.exit_code, 0) << deep.out << deep.err;
+  EXPECT_NE(deep.out.find(":8:11: warning: units[0].home: 'Vienna' is "), std::string::npos) << deep.out;
+  EXPECT_NE(deep.out.find("km from the nearest road of the network"), std::string::npos) << deep.out;
+  EXPECT_NE(deep.out.find("network: 2 places checked"), std::string::npos) << deep.out;
+}
+
+}  // namespace

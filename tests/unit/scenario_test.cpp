@@ -7,6 +7,8 @@
 #include <string>
 
 #include "common/suggest.h"
+#include "network/builder.h"
+#include "scenario/coverage.h"
 #include "scenario/forces.h"
 #include "scenario/loader.h"
 #include "scenario/scenario_json.h"
@@ -223,4 +225,41 @@ TEST(ScenarioDocs, TheAnnotatedScenarioIsValid) {
                                         {catalogue(), places()});
   EXPECT_TRUE(r.ok()) << messages(r);
   EXPECT_EQ(r.diagnostics.warning_count(), 0u) << messages(r);
+}
+
+TEST(Coverage, WarnsAboutPlacesTheNetworkDoesNotReachByTheirMode) {
+  // A road from Vaduz to Schaan and a rail line 20 km away: a railhead by the road is not reached.
+  milmob::NetworkBuilder b;
+  const auto vaduz = b.add_node({9.521, 47.141}), schaan = b.add_node({9.509, 47.165});
+  const auto r1 = b.add_node({9.80, 47.15}), r2 = b.add_node({9.81, 47.16});
+  milmob::EdgeSpec road;
+  road.tail = vaduz, road.head = schaan, road.length_m = 2800, road.speed_kmh = 50;
+  b.add_edge(road);
+  milmob::EdgeSpec rail;
+  rail.tail = r1, rail.head = r2, rail.length_m = 1400, rail.speed_kmh = 80, rail.mode = milmob::Mode::Rail;
+  rail.road_class = milmob::RoadClass::RailMain;
+  b.add_edge(rail);
+  const milmob::NetworkData data = std::move(b).build();
+  const std::vector<ms::PlaceUse> uses = {
+      {"units[0].home", 3, 11, {"", {9.52, 47.14}, ""}, milmob::Mode::Road},               // 200 m away
+      {"units[0].destination", 4, 18, {"Rukla", {24.377, 55.052}, "LTU"}, milmob::Mode::Road},  // far
+      {"resources.railheads[0].place", 9, 14, {"", {9.515, 47.15}, ""}, milmob::Mode::Rail},  // 22 km from rail
+  };
+  ms::Diagnostics diag("s.yaml");
+  EXPECT_EQ(ms::check_coverage(uses, data.view(), {}, diag), 3u);
+  std::string m;
+  for (const auto& d : diag.sorted()) m += d.to_string() + "\n";
+  EXPECT_EQ(m,
+            "s.yaml:4:18: warning: units[0].destination: 'Rukla' is 1354 km from the nearest road of the network: "
+            "outside it, or missing from it?\n"
+            "s.yaml:9:14: warning: resources.railheads[0].place: 9.51500,47.15000 is 22 km from the nearest rail "
+            "line of the network: outside it, or missing from it?\n");
+  // An added link is part of the network: its ends reach the places near them.
+  ms::AddedLink link;
+  link.from = {"", {9.515, 47.15}, ""};
+  link.to = {"", {9.80, 47.15}, ""};
+  link.mode = "rail";
+  ms::Diagnostics with_link("s.yaml");
+  ms::check_coverage({uses[2]}, data.view(), {link}, with_link);
+  EXPECT_EQ(with_link.warning_count(), 0u);
 }
