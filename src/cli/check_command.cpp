@@ -30,7 +30,7 @@ struct CheckArgs {
 struct BuiltNetwork {
   std::optional<MappedNetwork> mapped;
   NetworkData data;
-  const Network net() const { return mapped ? mapped->net() : data.view(); }
+  Network net() const { return mapped ? mapped->net() : data.view(); }
 };
 
 std::optional<BuiltNetwork> build_network(const scenario::NetworkSpec& spec, bool import_osm, bool progress) {
@@ -57,14 +57,17 @@ std::optional<BuiltNetwork> build_network(const scenario::NetworkSpec& spec, boo
   return built;
 }
 
+// "1 unit", "2 units"
+std::string count(std::size_t n, const char* noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
 std::string summary(const scenario::Scenario& s) {
-  int vehicles = 0, personnel = 0;
+  std::size_t vehicles = 0, personnel = 0;
   for (const auto& u : s.units) {
-    personnel += u.personnel;
-    for (const auto& e : u.equipment) vehicles += e.count;
+    personnel += static_cast<std::size_t>(u.personnel);
+    for (const auto& e : u.equipment) vehicles += static_cast<std::size_t>(e.count);
   }
-  return fmt::format("{} units in {} force packages, {} vehicles, {} personnel", s.units.size(),
-                     s.force_packages.size(), vehicles, personnel);
+  return fmt::format("{} in {}, {}, {} personnel", count(s.units.size(), "unit"),
+                     count(s.force_packages.size(), "force package"), count(vehicles, "vehicle"), personnel);
 }
 
 int run_check(const CheckArgs& a) {
@@ -76,7 +79,7 @@ int run_check(const CheckArgs& a) {
       const bool progress = !a.quiet && Progress::stderr_is_terminal();
       if (const auto built = build_network(r.scenario.network, a.import_osm, progress)) {
         const std::size_t n = scenario::check_coverage(r.place_uses, built->net(), r.scenario.network.added_links, r.diagnostics);
-        coverage = fmt::format("network: {} places checked against {} nodes\n", n, built->net().node_count());
+        coverage = fmt::format("network: {} checked against {}\n", count(n, "place"), count(built->net().node_count(), "node"));
       }
     } catch (const InputError& e) {
       r.diagnostics.error(0, 0, "network", fmt::format("cannot build the scenario's network: {}", e.what()));
@@ -94,9 +97,9 @@ int run_check(const CheckArgs& a) {
     std::cout << scenario::to_document(r.scenario).dump(2) << "\n";
   } else {
     print_diagnostics(r.diagnostics, std::cout);
-    std::cout << coverage << fmt::format("{}: {}; {} error{}, {} warning{}\n", a.scenario,
-                             r.ok() ? summary(r.scenario) : "not usable", errors, errors == 1 ? "" : "s", warnings,
-                             warnings == 1 ? "" : "s");
+    std::cout << coverage
+              << fmt::format("{}: {}; {}, {}\n", a.scenario, r.ok() ? summary(r.scenario) : "not usable",
+                             count(errors, "error"), count(warnings, "warning"));
   }
   if (a.dump && !r.ok() && !a.json) print_diagnostics(r.diagnostics, std::cerr);
   return r.ok() ? kExitOk : kExitBadInput;
