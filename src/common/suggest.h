@@ -7,6 +7,9 @@
 
 namespace milmob {
 
+// Equal but for ASCII case ("Boxer" = "boxer").
+bool equal_ignoring_case(std::string_view a, std::string_view b);
+
 // Levenshtein distance (bytes).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

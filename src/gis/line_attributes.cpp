@@ -6,6 +6,8 @@
 #include <cmath>
 #include <utility>
 
+#include "common/suggest.h"
+
 namespace milmob::gis {
 
 namespace {
@@ -44,36 +46,29 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool same_word(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
-
 std::optional<Mode> mode_of(std::string_view text) {
   for (const auto& [name, mode] : kModes)
-    if (same_word(text, name)) return mode;
+    if (equal_ignoring_case(text, name)) return mode;
   return std::nullopt;
 }
 
 std::optional<RoadClass> road_class_of(std::string_view text) {
   for (std::size_t i = 0; i < static_cast<std::size_t>(RoadClass::Count); ++i)
-    if (same_word(text, road_class_name(static_cast<RoadClass>(i)))) return static_cast<RoadClass>(i);
+    if (equal_ignoring_case(text, road_class_name(static_cast<RoadClass>(i)))) return static_cast<RoadClass>(i);
   return std::nullopt;
 }
 
 std::optional<PlaceKind> place_kind_of(std::string_view text) {
   for (std::size_t i = 0; i < static_cast<std::size_t>(PlaceKind::Count); ++i)
-    if (same_word(text, place_kind_name(static_cast<PlaceKind>(i)))) return static_cast<PlaceKind>(i);
+    if (equal_ignoring_case(text, place_kind_name(static_cast<PlaceKind>(i)))) return static_cast<PlaceKind>(i);
   return std::nullopt;
 }
 
 std::optional<bool> bool_of(std::string_view text) {
   for (const char* yes : {"true", "yes", "1", "y"})
-    if (same_word(text, yes)) return true;
+    if (equal_ignoring_case(text, yes)) return true;
   for (const char* no : {"false", "no", "0", "n"})
-    if (same_word(text, no)) return false;
+    if (equal_ignoring_case(text, no)) return false;
   return std::nullopt;
 }
 

@@ -123,12 +123,8 @@ std::optional<std::string> Loader::existing_file(MapReader& map, const std::stri
 }
 
 const vehicles::VehicleType* Loader::find_vehicle(std::string_view name) const {
-  for (const auto& v : out.custom_vehicles) {
-    std::string a(name), b(v.name);
-    std::transform(a.begin(), a.end(), a.begin(), ::tolower);
-    std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-    if (a == b) return &v;
-  }
+  for (const auto& v : out.custom_vehicles)
+    if (equal_ignoring_case(name, v.name)) return &v;
   return context.catalogue.find(name);
 }
 
