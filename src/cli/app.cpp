@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
   add_reach_command(app, global, exit_code);
   add_check_command(app, global, exit_code);
   add_forces_command(app, global, exit_code);
+  add_plan_command(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -5,13 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "cli/gis_layers.h"
+#include "cli/scenario_network.h"
 #include "cli/scenario_input.h"
 #include "common/error.h"
 #include "common/progress.h"
-#include "gis/features.h"
-#include "network/file.h"
-#include "osm/importer.h"
 #include "scenario/scenario_json.h"
 
 namespace milmob::cli {
@@ -23,39 +20,6 @@ struct CheckArgs {
   ScenarioInput input;
   bool json = false, dump = false, import_osm = false, quiet = false;
 };
-
-// The scenario's network, to see whether it reaches every place the scenario names: a network
-// file is mapped, GIS layers are read (a strategic layer takes milliseconds), OSM extracts are
-// imported only when asked (--import: that can take minutes). nullopt when not built.
-struct BuiltNetwork {
-  std::optional<MappedNetwork> mapped;
-  NetworkData data;
-  Network net() const { return mapped ? mapped->net() : data.view(); }
-};
-
-std::optional<BuiltNetwork> build_network(const scenario::NetworkSpec& spec, bool import_osm, bool progress) {
-  BuiltNetwork built;
-  if (!spec.file.empty()) {
-    built.mapped.emplace(MappedNetwork::open(spec.file));
-    return built;
-  }
-  osm::ImportOptions options;
-  for (const auto& source : spec.sources)
-    if (!gis::is_gis_path(source.path)) options.inputs.push_back(source.path);
-  if (!options.inputs.empty() && !import_osm) return std::nullopt;
-  options.progress = progress;
-  osm::ImportReport report;
-  NetworkBuilder builder = options.inputs.empty() ? NetworkBuilder() : osm::import_osm(options, report);
-  for (const auto& source : spec.sources) {
-    if (!gis::is_gis_path(source.path)) continue;
-    GisImport layer;
-    layer.inputs = {source.path};
-    read_gis_layers(layer, source.mapping, progress);
-    add_gis_layers(layer, builder, !options.inputs.empty(), 2000);
-  }
-  built.data = std::move(builder).build();
-  return built;
-}
 
 // "1 unit", "2 units"
 std::string count(std::size_t n, const char* noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
@@ -77,7 +41,7 @@ int run_check(const CheckArgs& a) {
   if (r.ok()) {
     try {
       const bool progress = !a.quiet && Progress::stderr_is_terminal();
-      if (const auto built = build_network(r.scenario.network, a.import_osm, progress)) {
+      if (const auto built = build_scenario_network(r.scenario.network, {a.import_osm, false, progress})) {
         const std::size_t n = scenario::check_coverage(r.place_uses, built->net(), r.scenario.network.added_links, r.diagnostics);
         coverage = fmt::format("network: {} checked against {}\n", count(n, "place"), count(built->net().node_count(), "node"));
       }

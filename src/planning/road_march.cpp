@@ -1,0 +1,199 @@
+#include "planning/road_march.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "geo/distance.h"
+
+namespace milmob::planning {
+
+namespace {
+
+constexpr double kDay = scenario::kMinutesPerDay;
+constexpr double kMinRestMin = 8 * 60;  // assumption: a night stop is at least 8 h
+constexpr double kEps = 1e-9;
+
+geo::LonLat lerp(const geo::LonLat& a, const geo::LonLat& b, double f) { return geo::interpolate(a, b, f); }
+
+// Appends a step, extending the previous one when it is the same activity at the same place.
+void add(MarchUnit& mu, Step step) {
+  if (step.until - step.from <= kEps && step.activity != Activity::Drive) return;
+  if (!mu.steps.empty()) {
+    Step& last = mu.steps.back();
+    if (last.activity == step.activity && last.detail == step.detail && std::abs(last.until - step.from) < kEps &&
+        (step.activity == Activity::Drive || last.km_to == step.km_from)) {
+      last.until = step.until;
+      last.km_to = step.km_to;
+      last.where = step.where;
+      last.country = step.country;
+      return;
+    }
+  }
+  mu.steps.push_back(std::move(step));
+}
+
+}  // namespace
+
+std::string CentreLedger::name(std::size_t i) const {
+  const scenario::PlaceRef& p = centres_[i].place;
+  return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
+}
+
+bool CentreLedger::book_at(std::size_t i, double from, double until, int vehicles, const std::string& unit,
+                           const std::string& march_unit) {
+  if (used_.size() != centres_.size()) used_.resize(centres_.size());
+  const long night = static_cast<long>(std::floor(from / kDay));
+  int taken = 0;
+  for (const auto& [n, v] : used_[i])
+    if (n == night) taken += v;
+  if (taken + vehicles > centres_[i].vehicles_per_night) return false;
+  used_[i].emplace_back(night, vehicles);
+  bookings_.push_back({name(i), unit, march_unit, vehicles, from, until});
+  return true;
+}
+
+std::string CentreLedger::book(const geo::LonLat& where, double from, double until, int vehicles,
+                               const std::string& unit, const std::string& march_unit, double max_km) {
+  // Nearest first: try the centres within reach in order of distance.
+  std::vector<std::pair<double, std::size_t>> near;
+  for (std::size_t i = 0; i < centres_.size(); ++i) {
+    const double km = geo::haversine_m(where, centres_[i].place.where) / 1000;
+    if (km <= max_km) near.emplace_back(km, i);
+  }
+  std::sort(near.begin(), near.end());
+  for (const auto& [km, i] : near)
+    if (book_at(i, from, until, vehicles, unit, march_unit)) return name(i);
+  return "";
+}
+
+namespace {
+
+constexpr double kCentreReachKm = 30;  // assumption: a convoy leaves its route this far for a night stop
+
+// Where along the route (km) each convoy support centre within reach lies, ascending.
+std::vector<std::pair<double, std::size_t>> centres_on_route(const std::vector<RoadStep>& route,
+                                                             const std::vector<scenario::ConvoySupportCentre>& centres) {
+  std::vector<std::pair<double, std::size_t>> out;
+  for (std::size_t i = 0; i < centres.size(); ++i) {
+    double best = kCentreReachKm * 1000, at = -1, km = 0;
+    for (const RoadStep& s : route) {
+      const geo::Projection p = geo::project_to_segment(centres[i].place.where, s.start, s.end);
+      if (p.distance_m < best) best = p.distance_m, at = km + p.fraction * s.km;
+      km += s.km;
+    }
+    if (at >= 0) out.emplace_back(at, i);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles, const std::string& id,
+                MarchContext& ctx) {
+  const scenario::ConvoyRules& rules = ctx.convoy;
+  const double max_drive = rules.max_driving_hours_per_day * 60;
+  MarchUnit mu;
+  mu.id = id;
+  mu.vehicles = vehicles;
+  mu.depart = depart;
+  double t = depart, km = 0, day_start = depart, driven_today = 0, since_halt = 0;
+  bool first_halt_done = false;
+  double total_km = 0;
+  for (const RoadStep& s : route) total_km += s.km;
+  const auto centres = centres_on_route(route, ctx.centres.centres());
+  std::size_t next_centre = 0;  // the first centre not yet passed
+  for (const RoadStep& step : route) {
+    const bool border = !step.country_to.empty() && step.country_to != step.country_from;
+    if (border) {
+      const auto [entry, why] = ctx.clock.earliest_entry(ctx.nation, step.country_to);
+      if (entry > t) {
+        add(mu, {Activity::PermissionWait, t, entry, km, km, step.start, step.country_from,
+                 fmt::format("border {} > {}: {}", step.country_from, step.country_to, why)});
+        if (entry - t >= kMinRestMin) driven_today = 0, day_start = entry, since_halt = 0;
+        t = entry;
+      }
+    }
+    double done = 0;  // km of this step driven
+    while (step.km - done > kEps) {
+      const geo::LonLat here = lerp(step.start, step.end, done / step.km);
+      // The window of the nation the convoy is in: a border step starts at the border, so the
+      // entered nation's rules apply on it.
+      const std::string& nation = border || step.country_from.empty() ? step.country_to : step.country_from;
+      const auto [open, close] = ctx.clock.movable(nation, t);
+      if (!std::isfinite(open)) {
+        add(mu, {Activity::WindowWait, t, std::numeric_limits<double>::infinity(), km, km, here, nation,
+                 ctx.clock.why_not(nation, t)});
+        mu.arrive = std::numeric_limits<double>::infinity();
+        return mu;
+      }
+      if (open > t) {
+        add(mu, {Activity::WindowWait, t, open, km, km, here, nation, ctx.clock.why_not(nation, t)});
+        if (open - t >= kMinRestMin) driven_today = 0, day_start = open;
+        since_halt = 0;
+        t = open;
+        continue;
+      }
+      if (driven_today >= max_drive - kEps) {
+        const double until = std::max(day_start + kDay, t + kMinRestMin);
+        const std::string centre = ctx.centres.book(here, t, until, vehicles, ctx.unit, id, kCentreReachKm);
+        add(mu, {Activity::NightStop, t, until, km, km, here, nation,
+                 centre.empty() ? "roadside: no convoy support centre with room within reach" : centre});
+        t = until, driven_today = 0, day_start = t, since_halt = 0;
+        continue;
+      }
+      const double halt_due = (first_halt_done ? rules.halt_every_min : rules.first_halt_after_min) - since_halt;
+      if (halt_due <= kEps) {
+        const double length = first_halt_done ? rules.halt_min : rules.first_halt_min;
+        add(mu, {Activity::Halt, t, t + length, km, km, here, nation, "halt"});
+        t += length, since_halt = 0, first_halt_done = true;
+        continue;
+      }
+      // At a convoy support centre late in the day: stop there for the night if the day's driving
+      // will not reach the next centre or the destination.
+      while (next_centre < centres.size() && centres[next_centre].first < km - kEps) ++next_centre;
+      if (next_centre < centres.size() && std::abs(centres[next_centre].first - km) <= kEps) {
+        const double ahead_km = (next_centre + 1 < centres.size() ? centres[next_centre + 1].first : total_km) - km;
+        const double left = max_drive - driven_today;
+        const std::size_t i = centres[next_centre].second;
+        ++next_centre;
+        if (driven_today >= max_drive / 2 && ahead_km / step.kmh * 60 > left) {
+          const double until = std::max(day_start + kDay, t + kMinRestMin);
+          if (ctx.centres.book_at(i, t, until, vehicles, ctx.unit, id)) {
+            add(mu, {Activity::NightStop, t, until, km, km, here, nation, ctx.centres.name(i)});
+            t = until, driven_today = 0, day_start = t, since_halt = 0;
+            continue;
+          }
+        }
+      }
+      double limit = std::min({halt_due, max_drive - driven_today, close - t});
+      if (next_centre < centres.size()) limit = std::min(limit, (centres[next_centre].first - km) / step.kmh * 60);
+      const double needed = (step.km - done) / step.kmh * 60;
+      const double d = std::min(needed, limit);
+      const double dkm = d >= needed ? step.km - done : std::min(step.km - done, d / 60 * step.kmh);
+      done += dkm;
+      add(mu, {Activity::Drive, t, t + d, km, km + dkm, lerp(step.start, step.end, done / step.km), nation, ""});
+      km += dkm, t += d, driven_today += d, since_halt += d;
+    }
+    if (border) mu.crossings.push_back({step.country_from, step.country_to, t, step.end});
+  }
+  mu.arrive = t;
+  return mu;
+}
+
+const char* activity_name(Activity a) {
+  switch (a) {
+    case Activity::Drive: return "drive";
+    case Activity::Halt: return "halt";
+    case Activity::NightStop: return "night_stop";
+    case Activity::WindowWait: return "window_wait";
+    case Activity::PermissionWait: return "permission_wait";
+    case Activity::StartOffset: return "start_offset";
+  }
+  return "?";
+}
+
+}  // namespace milmob::planning

@@ -1,0 +1,55 @@
+#pragma once
+// The timetable of one march unit along a road route: it drives at convoy speeds, halts as the
+// convoy rules say, stops for the night when the day's driving hours are spent (at a convoy
+// support centre with room if one is near), waits out closed movement windows and waits at a
+// border until the permission to enter holds.
+#include <string>
+#include <vector>
+
+#include "planning/clock_rules.h"
+#include "planning/plan.h"
+
+namespace milmob::planning {
+
+// A stretch of the route at one speed, in one pair of countries (from its start to its end).
+struct RoadStep {
+  double km = 0, kmh = 0;
+  std::string country_from, country_to;
+  geo::LonLat start, end;
+};
+
+// Convoy support centres and the places taken in them, night by night.
+class CentreLedger {
+ public:
+  explicit CentreLedger(const std::vector<scenario::ConvoySupportCentre>& centres) : centres_(centres) {}
+  // Books places for `vehicles` at the nearest centre within max_km of `where` that has room in
+  // the night starting at `from`; its name, or "" when none has room.
+  std::string book(const geo::LonLat& where, double from, double until, int vehicles, const std::string& unit,
+                   const std::string& march_unit, double max_km = 30);
+  // Books places at centre i if it has room that night; false if not.
+  bool book_at(std::size_t i, double from, double until, int vehicles, const std::string& unit,
+               const std::string& march_unit);
+  const std::vector<scenario::ConvoySupportCentre>& centres() const { return centres_; }
+  const std::vector<Booking>& bookings() const { return bookings_; }
+  std::string name(std::size_t i) const;
+
+ private:
+  const std::vector<scenario::ConvoySupportCentre>& centres_;
+  std::vector<std::vector<std::pair<long, int>>> used_;  // per centre: (night, vehicles)
+  std::vector<Booking> bookings_;
+};
+
+struct MarchContext {
+  const ClockRules& clock;
+  const scenario::ConvoyRules& convoy;
+  std::string nation;  // of the moving unit
+  std::string unit;
+  CentreLedger& centres;
+};
+
+// Throws nothing: a march unit that can never move (a window that never opens) arrives at
+// infinity, which the planner reports.
+MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles, const std::string& id,
+                MarchContext& context);
+
+}  // namespace milmob::planning
