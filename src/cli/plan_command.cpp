@@ -19,6 +19,7 @@ namespace {
 
 struct PlanArgs {
   std::string scenario, output;
+  std::vector<std::string> disruptions;
   ScenarioInput input;
   bool json = false, quiet = false;
 };
@@ -55,11 +56,13 @@ int run_plan(const PlanArgs& a) {
                                                  ? scenario::HolidayCalendar::load_default()
                                                  : scenario::HolidayCalendar::load(r.scenario.rules.holidays_file);
   routing::Router router(net);
+  const planning::Overlay overlay(r.scenario, net, a.disruptions);
   planning::Plan plan;
   {
     Progress p("plan: units", 0, progress);
-    plan = planning::plan_by_road(r.scenario, loaded.catalogue, calendar, router);
+    plan = planning::plan_by_road(r.scenario, loaded.catalogue, calendar, router, overlay);
   }
+  plan.disruptions = a.disruptions;
   write_outputs(a.output, plan);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (a.json) {
@@ -85,6 +88,8 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code
       ->required();
   cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
   cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  cmd->add_option("--disruption", args->disruptions,
+                  "Apply the scenario's disruption of this name (repeat; 'all' for every one): a what-if");
   cmd->add_flag("--json", args->json, "Print a JSON summary");
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;

@@ -1,6 +1,7 @@
 #pragma once
 // The network a scenario names (its `network` section), built for a command: a network file
-// is mapped; OSM extracts and GIS layers are imported in memory, stitched where both come.
+// is mapped as it is; OSM extracts and GIS layers are imported in memory, stitched where both
+// come, with the scenario's added links.
 #include <optional>
 
 #include "network/file.h"

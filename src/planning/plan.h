@@ -14,7 +14,7 @@ namespace milmob::planning {
 using scenario::Minutes;
 
 // Why a march unit is not moving (or what it is doing) over an interval.
-enum class Activity { Drive, Halt, NightStop, WindowWait, PermissionWait, StartOffset };
+enum class Activity { Drive, Halt, NightStop, WindowWait, PermissionWait, ClosureWait, StartOffset };
 const char* activity_name(Activity a);
 
 // One stretch of a march unit's timetable.
@@ -84,6 +84,8 @@ struct Plan {
   std::vector<UnitPlan> units;  // in planning order
   std::vector<Booking> bookings;
   double closure = 0;  // the last arrival of a feasible unit
+  std::vector<std::string> disruptions;  // applied (what-if)
+  std::vector<std::string> notes;        // overrides or closures that matched nothing, ...
   bool all_feasible() const;
 };
 

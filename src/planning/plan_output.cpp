@@ -78,7 +78,8 @@ Json to_json(const Plan& plan) {
                         {"march_unit", b.march_unit}, {"vehicles", b.vehicles}, {"from", when(b.from)},
                         {"until", when(b.until)}});
   return {{"format", "milmob-plan/1"}, {"scenario", plan.scenario}, {"closure", when(plan.closure)},
-          {"all_feasible", plan.all_feasible()}, {"units", units}, {"bookings", bookings}};
+          {"all_feasible", plan.all_feasible()}, {"disruptions", plan.disruptions}, {"notes", plan.notes},
+          {"units", units}, {"bookings", bookings}};
 }
 
 std::string closure_csv(const Plan& plan) {
@@ -149,6 +150,8 @@ std::string closure_text(const Plan& plan) {
                        when(u.required_delivery), u.lateness() / 60, cause);
   }
   out += fmt::format("force closure {}{}\n", when(plan.closure), plan.all_feasible() ? "" : " (feasible units only)");
+  for (const std::string& d : plan.disruptions) out += fmt::format("with disruption '{}'\n", d);
+  for (const std::string& note : plan.notes) out += "note: " + note + "\n";
   return out;
 }
 

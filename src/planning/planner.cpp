@@ -62,7 +62,7 @@ double convoy_kmh(const scenario::ConvoyRules& rules, RoadClass c) {
 }
 
 std::vector<RoadStep> steps_of(const Network& net, const routing::Route& route, const scenario::ConvoyRules& rules,
-                               double vehicle_kmh) {
+                               double vehicle_kmh, const Overlay& overlay) {
   std::vector<RoadStep> steps;
   for (const auto& piece : route.pieces) {
     const EdgeId e = piece.edge;
@@ -77,7 +77,7 @@ std::vector<RoadStep> steps_of(const Network& net, const routing::Route& route, 
       const geo::LonLat a = net.node_coord(net.tail[e]), b = net.node_coord(net.head[e]);
       return geo::LonLat{a.lon + (b.lon - a.lon) * f, a.lat + (b.lat - a.lat) * f};
     };
-    steps.push_back({km, kmh, country(net.tail[e]), country(net.head[e]), at(piece.from), at(piece.to)});
+    steps.push_back({km, kmh, country(net.tail[e]), country(net.head[e]), at(piece.from), at(piece.to), overlay.closed(e)});
   }
   return steps;
 }
@@ -118,6 +118,7 @@ std::vector<Delay> delays_of(const MarchUnit& last, double ready, int count) {
         break;
       case Activity::WindowWait: d.text = fmt::format("waited {} for movement windows: {}", hours(d.minutes), what); break;
       case Activity::PermissionWait: d.text = fmt::format("waited {} at the border: {}", hours(d.minutes), what); break;
+      case Activity::ClosureWait: d.text = fmt::format("waited {} for closed roads or borders: {}", hours(d.minutes), what); break;
       case Activity::StartOffset: break;
     }
     out.push_back(d);
@@ -133,11 +134,13 @@ bool Plan::all_feasible() const {
 }
 
 Plan plan_by_road(const scenario::Scenario& s, const vehicles::Catalogue& catalogue,
-                  const scenario::HolidayCalendar& calendar, routing::Router& router, const PlanOptions& options) {
+                  const scenario::HolidayCalendar& calendar, routing::Router& router, const Overlay& overlay,
+                  const PlanOptions& options) {
   Plan plan;
   plan.scenario = s.name;
+  plan.notes = overlay.notes();
   const ClockRules clock(s, calendar);
-  CentreLedger centres(s.resources.convoy_support_centres);
+  CentreLedger centres(s.resources.convoy_support_centres, &overlay);
   std::vector<const scenario::Unit*> order;
   for (const auto& u : s.units) order.push_back(&u);
   std::stable_sort(order.begin(), order.end(), [](const scenario::Unit* a, const scenario::Unit* b) {
@@ -151,7 +154,7 @@ Plan plan_by_road(const scenario::Scenario& s, const vehicles::Catalogue& catalo
     up.required_delivery = static_cast<double>(unit->required_delivery);
     double next_start = up.ready;
     int serial = 0;
-    MarchContext ctx{clock, rules, unit->nation, unit->id, centres};
+    MarchContext ctx{clock, &overlay, rules, unit->nation, unit->id, centres};
     for (const VehicleClass& c : classes_of(*unit, s, catalogue)) {
       ++serial;
       routing::RouteRequest request;
@@ -159,9 +162,17 @@ Plan plan_by_road(const scenario::Scenario& s, const vehicles::Catalogue& catalo
       request.to = unit->destination.where;
       request.vehicle = c.limits;
       request.max_snap_m = options.max_snap_m;
+      // Around every closure that falls between ready and the required delivery date if the
+      // class can; else through what closes only for a while, waiting for it to open.
       routing::Route route;
       try {
-        route = router.route(request);
+        if (overlay.changes_nothing()) {
+          route = router.route(request);  // the class's customization, made once and kept
+        } else {
+          const routing::VehicleCost& base = router.prepare(c.limits, routing::Algorithm::CH).cost;
+          route = router.route_with_cost(request, overlay.cost(base, c.limits, up.ready, up.required_delivery));
+          if (!route.found) route = router.route_with_cost(request, overlay.cost(base, c.limits, 0, 0));
+        }
       } catch (const InputError& e) {
         route.reason = e.what();
       }
@@ -175,7 +186,7 @@ Plan plan_by_road(const scenario::Scenario& s, const vehicles::Catalogue& catalo
                                            route.reason.empty() ? "no route" : route.reason);
         continue;
       }
-      const std::vector<RoadStep> steps = steps_of(router.net(), route, rules, c.limits.max_speed_kmh);
+      const std::vector<RoadStep> steps = steps_of(router.net(), route, rules, c.limits.max_speed_kmh, overlay);
       const int count = (c.vehicles + rules.vehicles_per_march_unit - 1) / rules.vehicles_per_march_unit;
       for (int k = 0; k < count; ++k) {
         // Vehicles spread evenly; each march unit leaves when the previous one has passed.

@@ -4,9 +4,11 @@
 // into march units and timed (planning/road_march.h). Units are planned in priority, then
 // required-delivery order; they share the convoy support centres.
 //
-// Not yet: rail, sea, air and HET legs, deconfliction of convoys on the same road, the
-// scenario's overrides, closures and disruptions (docs/planning.md).
+// The overlay brings the scenario's overrides and closures and the chosen disruptions: a class
+// routes around what is closed while it moves when it can, else waits for the road to open.
+// Not yet: rail, sea, air and HET legs, deconfliction of convoys on the same road (docs/planning.md).
 #include "network/network.h"
+#include "planning/overlay.h"
 #include "planning/plan.h"
 #include "routing/router.h"
 #include "scenario/calendar.h"
@@ -19,6 +21,7 @@ struct PlanOptions {
 };
 
 Plan plan_by_road(const scenario::Scenario& scenario, const vehicles::Catalogue& catalogue,
-                  const scenario::HolidayCalendar& calendar, routing::Router& router, const PlanOptions& options = {});
+                  const scenario::HolidayCalendar& calendar, routing::Router& router, const Overlay& overlay,
+                  const PlanOptions& options = {});
 
 }  // namespace milmob::planning

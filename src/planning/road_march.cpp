@@ -49,7 +49,9 @@ bool CentreLedger::book_at(std::size_t i, double from, double until, int vehicle
   int taken = 0;
   for (const auto& [n, v] : used_[i])
     if (n == night) taken += v;
-  if (taken + vehicles > centres_[i].vehicles_per_night) return false;
+  const double capacity =
+      centres_[i].vehicles_per_night * (overlay_ ? overlay_->capacity_factor(centres_[i].place.where, from) : 1.0);
+  if (taken + vehicles > capacity) return false;
   used_[i].emplace_back(night, vehicles);
   bookings_.push_back({name(i), unit, march_unit, vehicles, from, until});
   return true;
@@ -108,14 +110,25 @@ MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles,
   std::size_t next_centre = 0;  // the first centre not yet passed
   for (const RoadStep& step : route) {
     const bool border = !step.country_to.empty() && step.country_to != step.country_from;
+    const auto wait = [&](Activity activity, double until, const std::string& detail) {
+      add(mu, {activity, t, until, km, km, step.start, step.country_from, detail});
+      if (until - t >= kMinRestMin) driven_today = 0, day_start = until, since_halt = 0;
+      t = until;
+    };
     if (border) {
       const auto [entry, why] = ctx.clock.earliest_entry(ctx.nation, step.country_to);
-      if (entry > t) {
-        add(mu, {Activity::PermissionWait, t, entry, km, km, step.start, step.country_from,
-                 fmt::format("border {} > {}: {}", step.country_from, step.country_to, why)});
-        if (entry - t >= kMinRestMin) driven_today = 0, day_start = entry, since_halt = 0;
-        t = entry;
-      }
+      if (entry > t) wait(Activity::PermissionWait, entry, fmt::format("border {} > {}: {}", step.country_from, step.country_to, why));
+      if (ctx.overlay)
+        for (const ClosedWindow& w : ctx.overlay->border_closed(step.country_from, step.country_to))
+          if (t >= w.from && t < w.until)
+            wait(Activity::ClosureWait, w.until, fmt::format("border {} > {} closed: {}", step.country_from, step.country_to, w.reason));
+    }
+    if (step.closed)
+      for (const ClosedWindow& w : *step.closed)
+        if (t >= w.from && t < w.until) wait(Activity::ClosureWait, w.until, w.reason);
+    if (!std::isfinite(t)) {
+      mu.arrive = t;
+      return mu;
     }
     double done = 0;  // km of this step driven
     while (step.km - done > kEps) {
@@ -191,6 +204,7 @@ const char* activity_name(Activity a) {
     case Activity::NightStop: return "night_stop";
     case Activity::WindowWait: return "window_wait";
     case Activity::PermissionWait: return "permission_wait";
+    case Activity::ClosureWait: return "closure_wait";
     case Activity::StartOffset: return "start_offset";
   }
   return "?";

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "planning/clock_rules.h"
+#include "planning/overlay.h"
 #include "planning/plan.h"
 
 namespace milmob::planning {
@@ -16,12 +17,14 @@ struct RoadStep {
   double km = 0, kmh = 0;
   std::string country_from, country_to;
   geo::LonLat start, end;
+  const std::vector<ClosedWindow>* closed = nullptr;  // when the road is closed (overlay)
 };
 
 // Convoy support centres and the places taken in them, night by night.
 class CentreLedger {
  public:
-  explicit CentreLedger(const std::vector<scenario::ConvoySupportCentre>& centres) : centres_(centres) {}
+  CentreLedger(const std::vector<scenario::ConvoySupportCentre>& centres, const Overlay* overlay = nullptr)
+      : centres_(centres), overlay_(overlay) {}
   // Books places for `vehicles` at the nearest centre within max_km of `where` that has room in
   // the night starting at `from`; its name, or "" when none has room.
   std::string book(const geo::LonLat& where, double from, double until, int vehicles, const std::string& unit,
@@ -35,12 +38,14 @@ class CentreLedger {
 
  private:
   const std::vector<scenario::ConvoySupportCentre>& centres_;
+  const Overlay* overlay_;  // capacity cuts
   std::vector<std::vector<std::pair<long, int>>> used_;  // per centre: (night, vehicles)
   std::vector<Booking> bookings_;
 };
 
 struct MarchContext {
   const ClockRules& clock;
+  const Overlay* overlay;  // border closures; may be null
   const scenario::ConvoyRules& convoy;
   std::string nation;  // of the moving unit
   std::string unit;

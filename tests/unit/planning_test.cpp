@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "common/error.h"
 #include "network/builder.h"
 #include "planning/clock_rules.h"
 #include "planning/plan_output.h"
@@ -88,7 +89,7 @@ TEST(RoadMarch, DrivesHaltsStopsForTheNightAndWaitsAtTheBorder) {
   s.rules.permissions.default_lead_time_working_days = 2;  // POL: from Wednesday 00:00
   const mp::ClockRules clock(s, calendar());
   mp::CentreLedger centres(s.resources.convoy_support_centres);
-  mp::MarchContext ctx{clock, s.rules.convoy, "DEU", "u", centres};
+  mp::MarchContext ctx{clock, nullptr, s.rules.convoy, "DEU", "u", centres};
   // 600 km in DEU at 60 km/h, then 300 km into POL.
   const std::vector<mp::RoadStep> route = {{600, 60, "DEU", "DEU", {10, 52}, {18, 52}},
                                            {300, 60, "DEU", "POL", {18, 52}, {22, 52}}};
@@ -116,7 +117,7 @@ TEST(RoadMarch, NightStopsAtConvoySupportCentresWithRoomOnly) {
   s.resources.convoy_support_centres.push_back({{"Centre", {15.0, 52.0}, "DEU"}, 30, 0});
   const mp::ClockRules clock(s, calendar());
   mp::CentreLedger centres(s.resources.convoy_support_centres);
-  mp::MarchContext ctx{clock, s.rules.convoy, "DEU", "u", centres};
+  mp::MarchContext ctx{clock, nullptr, s.rules.convoy, "DEU", "u", centres};
   const std::vector<mp::RoadStep> route = {{1000, 60, "DEU", "DEU", {10, 52}, {23.2, 52}}};
   // The centre lies ~340 km on, beyond half a day's driving: the first march unit stops there.
   const mp::MarchUnit first = mp::march(route, 0, 20, "u/S1/M1", ctx);
@@ -161,10 +162,17 @@ ms::Unit unit(const std::string& id, double lon_home, int tanks, int priority) {
   return u;
 }
 
-mp::Plan plan(const ms::Scenario& s, const milmob::NetworkData& data) {
+mp::Plan plan(const ms::Scenario& s, const milmob::NetworkData& data, const std::vector<std::string>& disruptions = {}) {
   const milmob::Network net = data.view();
   milmob::routing::Router router(net);
-  return mp::plan_by_road(s, catalogue(), calendar(), router);
+  const mp::Overlay overlay(s, net, disruptions);
+  return mp::plan_by_road(s, catalogue(), calendar(), router, overlay);
+}
+
+double waited(const mp::UnitPlan& u, mp::Activity a) {
+  for (const auto& d : u.delays)
+    if (d.cause == a) return d.minutes;
+  return 0;
 }
 
 }  // namespace
@@ -231,4 +239,57 @@ TEST(Planner, AUnitNoRoadReachesIsInfeasibleWithItsReason) {
   EXPECT_FALSE(p.all_feasible());
   EXPECT_NE(p.units[0].infeasible_reason.find("no road route from home to destination"), std::string::npos)
       << p.units[0].infeasible_reason;
+}
+
+TEST(Overlay, AClosureWithoutADetourIsWaitedOutAndExplained) {
+  const auto data = corridor();
+  ms::Scenario s = base_scenario();
+  s.rules.permissions.default_lead_time_working_days = 0;
+  s.units = {unit("a", 10, 4, 1)};
+  const double open = plan(s, data).closure;
+  ms::Closure c;
+  c.name = "bridge works";
+  c.select.near = ms::PlaceRef{"", {12.25, 52}, ""};
+  c.from = 0, c.until = 5 * 1440;
+  s.network.closures.push_back(c);
+  const mp::Plan p = plan(s, data);
+  ASSERT_TRUE(p.all_feasible());
+  EXPECT_GT(p.closure, 5 * 1440);
+  EXPECT_GT(p.closure, open);
+  EXPECT_GT(waited(p.units[0], mp::Activity::ClosureWait), 0);
+  bool named = false;
+  for (const auto& d : p.units[0].delays) named |= d.text.find("closure 'bridge works'") != std::string::npos;
+  EXPECT_TRUE(named);
+}
+
+TEST(Overlay, AnOverriddenBridgeClassStopsTanksButNotTrucks) {
+  const auto data = corridor();
+  ms::Scenario s = base_scenario();
+  ms::Override o;
+  o.select.near = ms::PlaceRef{"", {12.25, 52}, ""};
+  o.mlc_tracked = 30;
+  s.network.overrides.push_back(o);
+  s.units = {unit("a", 10, 4, 1)};
+  const mp::Plan p = plan(s, data);
+  ASSERT_EQ(p.units.size(), 1u);
+  EXPECT_FALSE(p.units[0].feasible);
+  EXPECT_NE(p.units[0].infeasible_reason.find("Leopard 2A6"), std::string::npos) << p.units[0].infeasible_reason;
+  ASSERT_EQ(p.units[0].march_units.size(), 1u);  // the trucks still move
+  EXPECT_EQ(p.units[0].march_units[0].vehicle_class, "MAN HX77");
+}
+
+TEST(Overlay, DisruptionsApplyOnlyWhenChosen) {
+  const auto data = corridor();
+  ms::Scenario s = base_scenario();
+  s.rules.permissions.default_lead_time_working_days = 0;
+  s.units = {unit("a", 10, 4, 1)};
+  ms::Disruption border;
+  border.name = "border", border.kind = "border_closed", border.at = 0, border.duration = 10 * 1440;
+  border.nations = {"DEU", "POL"};
+  s.disruptions.push_back(border);
+  const mp::Plan normal = plan(s, data), closed = plan(s, data, {"border"});
+  EXPECT_LT(normal.closure, 10 * 1440);
+  EXPECT_GE(closed.units[0].march_units[0].crossings.at(0).time, 10 * 1440);
+  EXPECT_GT(waited(closed.units[0], mp::Activity::ClosureWait), 0);
+  EXPECT_THROW(plan(s, data, {"no such"}), milmob::InputError);
 }

@@ -1,0 +1,126 @@
+#include "planning/overlay.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "common/error.h"
+#include "geo/distance.h"
+#include "scenario/time_expr.h"
+
+namespace milmob::planning {
+
+namespace {
+
+constexpr double kForever = std::numeric_limits<double>::infinity();
+
+bool mode_matches(const std::string& wanted, Mode m) {
+  if (wanted.empty()) return m == Mode::Road || m == Mode::Rail;
+  return (wanted == "rail") == (m == Mode::Rail) && (m == Mode::Road || m == Mode::Rail);
+}
+
+// Whether an overridden limit stops the vehicle (NaN: unknown, never stops).
+bool exceeds(const std::optional<double>& limit, double value) { return limit && !std::isnan(value) && value > *limit; }
+
+}  // namespace
+
+std::vector<EdgeId> Overlay::select(const scenario::WaySelector& s, const std::string& what) {
+  std::vector<EdgeId> out;
+  for (EdgeId e = 0; e < net_.edge_count(); ++e) {
+    if (!mode_matches(s.mode, net_.mode[e])) continue;
+    if (s.way_id != 0) {
+      if (net_.osm_way_id[e] == s.way_id) out.push_back(e);
+      continue;
+    }
+    // By position: an edge whose drawn line passes within the radius.
+    const std::uint32_t shape = net_.shape[e] & ~kShapeReversed;
+    const std::uint32_t first = net_.shape_first[shape], last = net_.shape_first[shape + 1];
+    for (std::uint32_t i = first; i + 1 < last; ++i) {
+      const geo::LonLat a{geo::from_fixed(net_.shape_lon_e7[i]), geo::from_fixed(net_.shape_lat_e7[i])};
+      const geo::LonLat b{geo::from_fixed(net_.shape_lon_e7[i + 1]), geo::from_fixed(net_.shape_lat_e7[i + 1])};
+      if (geo::project_to_segment(s.near->where, a, b).distance_m <= s.radius_m) {
+        out.push_back(e);
+        break;
+      }
+    }
+  }
+  if (out.empty()) notes_.push_back(fmt::format("{} selects no edge of the network: not applied", what));
+  return out;
+}
+
+Overlay::Overlay(const scenario::Scenario& s, const Network& net, const std::vector<std::string>& disruptions)
+    : net_(net) {
+  for (std::size_t i = 0; i < s.network.overrides.size(); ++i) {
+    const scenario::Override& o = s.network.overrides[i];
+    overrides_.push_back({select(o.select, fmt::format("network.overrides[{}]", i)), &o});
+  }
+  const auto close = [&](const std::vector<EdgeId>& edges, ClosedWindow w) {
+    for (const EdgeId e : edges) closed_[e].push_back(w);
+  };
+  for (std::size_t i = 0; i < s.network.closures.size(); ++i) {
+    const scenario::Closure& c = s.network.closures[i];
+    close(select(c.select, fmt::format("network.closures[{}] '{}'", i, c.name)),
+          {static_cast<double>(c.from), static_cast<double>(c.until),
+           fmt::format("closure '{}' {} to {}", c.name, scenario::format_time(c.from), scenario::format_time(c.until))});
+  }
+  const bool all = std::find(disruptions.begin(), disruptions.end(), "all") != disruptions.end();
+  for (const std::string& name : disruptions) {
+    const bool known = name == "all" || std::any_of(s.disruptions.begin(), s.disruptions.end(),
+                                                    [&](const scenario::Disruption& d) { return d.name == name; });
+    if (!known) throw InputError("--disruption", fmt::format("the scenario has no disruption named '{}'", name));
+  }
+  for (const scenario::Disruption& d : s.disruptions) {
+    if (!all && std::find(disruptions.begin(), disruptions.end(), d.name) == disruptions.end()) continue;
+    const double from = static_cast<double>(d.at);
+    const double until = d.duration ? from + static_cast<double>(*d.duration) : kForever;
+    const std::string reason = fmt::format("disruption '{}' from {}", d.name, scenario::format_time(d.at));
+    if (d.kind == "bridge_lost" || d.kind == "road_closed")
+      close(select(d.select, fmt::format("disruption '{}'", d.name)), {from, until, reason});
+    else if (d.kind == "border_closed" && d.nations.size() == 2)
+      borders_.push_back({d.nations[0], d.nations[1], {from, until, reason}});
+    else if (d.kind == "capacity_cut" && d.place)
+      cuts_.push_back({d.place->where, from, until, d.capacity_factor});
+  }
+  for (auto& [edge, windows] : closed_)
+    std::sort(windows.begin(), windows.end(), [](const ClosedWindow& a, const ClosedWindow& b) { return a.from < b.from; });
+}
+
+routing::VehicleCost Overlay::cost(const routing::VehicleCost& base, const vehicles::VehicleLimits& v,
+                                   double avoid_from, double avoid_until) const {
+  routing::VehicleCost cost = base;
+  for (const LimitOverride& o : overrides_) {
+    const scenario::Override& r = *o.rule;
+    const bool stops = r.closed || exceeds(r.max_weight_t, v.weight_t) || exceeds(r.max_height_m, v.height_m) ||
+                       exceeds(r.max_width_m, v.width_m) ||
+                       exceeds(v.tracked ? r.mlc_tracked : r.mlc_wheeled, v.mlc);
+    if (stops)
+      for (const EdgeId e : o.edges) cost.time_ms[e] = routing::kForbidden;
+  }
+  for (const auto& [edge, windows] : closed_)
+    for (const ClosedWindow& w : windows)
+      if (w.from < avoid_until && w.until > avoid_from) cost.time_ms[edge] = routing::kForbidden;
+  return cost;
+}
+
+const std::vector<ClosedWindow>* Overlay::closed(EdgeId e) const {
+  const auto it = closed_.find(e);
+  return it == closed_.end() ? nullptr : &it->second;
+}
+
+std::vector<ClosedWindow> Overlay::border_closed(const std::string& a, const std::string& b) const {
+  std::vector<ClosedWindow> out;
+  for (const Border& x : borders_)
+    if ((x.a == a && x.b == b) || (x.a == b && x.b == a)) out.push_back(x.window);
+  return out;
+}
+
+double Overlay::capacity_factor(const geo::LonLat& place, double t) const {
+  double factor = 1;
+  for (const Cut& c : cuts_)
+    if (t >= c.from && t < c.until && geo::haversine_m(place, c.where) < 1000) factor *= c.factor;
+  return factor;
+}
+
+}  // namespace milmob::planning
