@@ -20,6 +20,7 @@ void add_reach_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
 void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_forces_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_bottlenecks_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 // Parses the command line, runs the chosen command, maps errors to exit codes.
 int run(int argc, char** argv);

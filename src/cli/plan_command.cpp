@@ -5,13 +5,13 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/scenario_input.h"
-#include "cli/scenario_network.h"
+#include "cli/planning_inputs.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/progress.h"
 #include "planning/plan_output.h"
 #include "planning/planner.h"
+#include "planning/report_html.h"
 
 namespace milmob::cli {
 
@@ -37,30 +37,21 @@ void write_outputs(const std::string& dir, const planning::Plan& plan) {
   write("closure.csv", planning::closure_csv(plan));
   write("march_tables.csv", planning::march_tables_csv(plan));
   write("bookings.csv", planning::bookings_csv(plan));
+  write("report.html", planning::report_html(plan));
 }
 
 int run_plan(const PlanArgs& a) {
   const auto start = std::chrono::steady_clock::now();
-  const LoadedScenario loaded = load_scenario_input(a.scenario, a.input);
-  const scenario::LoadResult& r = loaded.result;
-  if (!r.ok()) {
-    print_diagnostics(r.diagnostics, std::cerr);
-    std::cerr << fmt::format("milmob: error: {}: {} error(s); run `milmob check` for details\n", a.scenario,
-                             r.diagnostics.error_count());
-    return kExitBadInput;
-  }
   const bool progress = !a.quiet && Progress::stderr_is_terminal();
-  const auto built = build_scenario_network(r.scenario.network, {true, true, progress});
-  const Network net = built->net();
-  const scenario::HolidayCalendar calendar = r.scenario.rules.holidays_file.empty()
-                                                 ? scenario::HolidayCalendar::load_default()
-                                                 : scenario::HolidayCalendar::load(r.scenario.rules.holidays_file);
+  const auto in = load_planning_inputs(a.scenario, a.input, progress);
+  if (!in) return kExitBadInput;
+  const Network net = in->network.net();
   routing::Router router(net);
-  const planning::Overlay overlay(r.scenario, net, a.disruptions);
+  const planning::Overlay overlay(in->scenario(), net, a.disruptions);
   planning::Plan plan;
   {
     Progress p("plan: units", 0, progress);
-    plan = planning::plan_by_road(r.scenario, loaded.catalogue, calendar, router, overlay);
+    plan = planning::plan_by_road(in->scenario(), in->loaded.catalogue, in->calendar, router, overlay);
   }
   plan.disruptions = a.disruptions;
   write_outputs(a.output, plan);
@@ -71,8 +62,8 @@ int run_plan(const PlanArgs& a) {
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << planning::closure_text(plan)
-              << fmt::format("wrote {}/plan.json, closure.csv, march_tables.csv, bookings.csv ({:.2f} s)\n", a.output,
-                             seconds);
+              << fmt::format("wrote {}/plan.json, closure.csv, march_tables.csv, bookings.csv, report.html ({:.2f} s)\n",
+                             a.output, seconds);
   }
   return plan.all_feasible() ? kExitOk : kExitNoRoute;
 }
@@ -84,7 +75,8 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   CLI::App* cmd = app.add_subcommand(
       "plan", "Plan a scenario's road movement: march units, timetables, night stops, closure and the cause of delays");
   cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
-  cmd->add_option("-o,--output", args->output, "Directory for plan.json, closure.csv, march_tables.csv, bookings.csv")
+  cmd->add_option("-o,--output", args->output,
+                  "Directory for plan.json, closure.csv, march_tables.csv, bookings.csv, report.html")
       ->required();
   cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
   cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");

@@ -47,6 +47,49 @@ TEST(PlanCommand, WritesEveryOutputAndTheSameBytesTwice) {
   EXPECT_EQ(std::count(closure.begin(), closure.end(), '\n'), 4);
 }
 
+// report.html: one file, written with the others, naming every unit, the same bytes twice.
+TEST(PlanCommand, WritesAReportNamingEveryUnit) {
+  TempDir tmp;
+  for (const char* dir : {"a", "b"}) {
+    const auto r = run_command(kMilmob + " plan -q " + kExamples + "liechtenstein-exercise.yaml -o " + tmp.path(dir));
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  }
+  const std::string html = read_file(tmp.path("a/report.html"));
+  ASSERT_FALSE(html.empty());
+  EXPECT_EQ(html, read_file(tmp.path("b/report.html")));
+  const auto plan = nlohmann::json::parse(read_file(tmp.path("a/plan.json")));
+  for (const auto& u : plan["units"]) EXPECT_NE(html.find(u["id"].get<std::string>()), std::string::npos) << u["id"];
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+}
+
+// The report in a real browser, when one is installed (scripts/install-deps installs chromium):
+// it loads from the file alone and its DOM holds every unit and the drawings, element for element.
+TEST(PlanCommand, TheReportOpensInABrowser) {
+  const std::string chromium = "/usr/bin/chromium";
+  if (!std::filesystem::exists(chromium)) GTEST_SKIP() << chromium << " is not installed";
+  TempDir tmp;
+  const auto r = run_command(kMilmob + " plan -q " + kExamples + "liechtenstein-exercise.yaml -o " + tmp.path("out"));
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  // --no-sandbox: tests may run as root; a profile of its own so that runs do not share one.
+  const auto dom = run_command("timeout 60 " + chromium + " --headless --no-sandbox --disable-gpu --no-first-run " +
+                               "--user-data-dir=" + tmp.path("profile") + " --dump-dom file://" +
+                               tmp.path("out/report.html"));
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  const auto plan = nlohmann::json::parse(read_file(tmp.path("out/plan.json")));
+  for (const auto& u : plan["units"]) EXPECT_NE(dom.out.find(u["id"].get<std::string>()), std::string::npos) << u["id"];
+  EXPECT_NE(dom.out.find("<svg"), std::string::npos);
+  // Nothing the parser swallowed: as many tooltips, routes and bars as were written.
+  const std::string html = read_file(tmp.path("out/report.html"));
+  const auto count = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto i = text.find(what); i != std::string::npos; i = text.find(what, i + 1)) ++n;
+    return n;
+  };
+  for (const char* element : {"<svg", "<title>", "<polyline", "<rect", "<tr>"})
+    EXPECT_EQ(count(dom.out, element), count(html, element)) << element;
+}
+
 TEST(PlanCommand, AUnitNoRoadReachesExitsThreeWithItsReason) {
   TempDir tmp;
   const auto r = run_command(kMilmob + " plan -q " + kExamples + "vjtf-baltic.yaml -o " + tmp.path("out"));
@@ -64,6 +107,24 @@ TEST(PlanCommand, ABadScenarioWritesNothing) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("unknown vehicle type 'Leopard 9'"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(tmp.path("out")));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(BottlenecksCommand, FindsTheBindingRuleOfTheVjtfExample) {
+  const auto r = run_command(kMilmob + " bottlenecks -q --json " + kExamples + "vjtf-baltic.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j["changes"].empty());
+  // Germany's ban on weekend and holiday convoys holds the force most (Ascension Day is C+3).
+  EXPECT_EQ(j["changes"][0]["what"], "window DEU");
+  EXPECT_GT(j["changes"][0]["closure_gain_h"].get<double>(), 0);
+  for (const auto& c : j["changes"])
+    if (!c["what"].get<std::string>().starts_with("disruption")) {
+      EXPECT_GE(c["closure_gain_h"].get<double>(), 0) << c;
+    }
 }
 
 }  // namespace

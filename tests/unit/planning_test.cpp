@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "network/builder.h"
+#include "planning/bottlenecks.h"
 #include "planning/clock_rules.h"
 #include "planning/plan_output.h"
 #include "planning/planner.h"
@@ -292,4 +293,38 @@ TEST(Overlay, DisruptionsApplyOnlyWhenChosen) {
   EXPECT_GE(closed.units[0].march_units[0].crossings.at(0).time, 10 * 1440);
   EXPECT_GT(waited(closed.units[0], mp::Activity::ClosureWait), 0);
   EXPECT_THROW(plan(s, data, {"no such"}), milmob::InputError);
+}
+
+TEST(Bottlenecks, EasingARuleNeverWorsensClosureAndThePermissionIsFound) {
+  const auto data = corridor();
+  ms::Scenario s = base_scenario();
+  s.rules.permissions.default_lead_time_working_days = 5;
+  s.rules.windows.push_back({"DEU", true, false, std::nullopt});
+  s.rules.convoy.max_driving_hours_per_day = 4;
+  s.resources.convoy_support_centres.push_back({{"Mid", {13.0, 52.0}, "DEU"}, 20, 0});
+  s.units = {unit("a", 10, 20, 1), unit("b", 10, 10, 2)};
+  ms::Disruption lost;
+  lost.name = "bridge", lost.kind = "bridge_lost", lost.at = 0, lost.duration = 2 * 1440;
+  lost.select.near = ms::PlaceRef{"", {14.25, 52}, ""};
+  s.disruptions.push_back(lost);
+  const milmob::Network net = data.view();
+  milmob::routing::Router router(net);
+  const mp::BottleneckReport report = mp::bottlenecks(s, catalogue(), calendar(), router, {});
+  ASSERT_FALSE(report.changes.empty());
+  bool permission = false, disruption = false;
+  for (const auto& m : report.changes) {
+    if (m.what.starts_with("disruption")) {
+      disruption = true;
+      EXPECT_LE(m.closure_gain_h, 1e-6) << m.what;  // a disruption never helps
+    } else {
+      EXPECT_GE(m.closure_gain_h, -1e-6) << m.what << ": " << m.change;  // easing never hurts
+    }
+    if (m.what == "permission POL") {
+      permission = true;
+      EXPECT_GT(m.closure_gain_h, 0);  // the convoys wait at the border: one day less helps
+    }
+  }
+  EXPECT_TRUE(permission);
+  EXPECT_TRUE(disruption);
+  EXPECT_GE(report.changes.front().closure_gain_h, report.changes.back().closure_gain_h);  // sorted
 }

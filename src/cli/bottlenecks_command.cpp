@@ -1,0 +1,73 @@
+#include <fmt/format.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/planning_inputs.h"
+#include "common/progress.h"
+#include "planning/bottlenecks.h"
+#include "planning/plan_output.h"
+
+namespace milmob::cli {
+
+namespace {
+
+struct BottleneckArgs {
+  std::string scenario;
+  std::vector<std::string> disruptions;
+  ScenarioInput input;
+  bool json = false, quiet = false;
+};
+
+int run_bottlenecks(const BottleneckArgs& a) {
+  const bool progress = !a.quiet && Progress::stderr_is_terminal();
+  const auto in = load_planning_inputs(a.scenario, a.input, progress);
+  if (!in) return kExitBadInput;
+  const Network net = in->network.net();
+  routing::Router router(net);
+  planning::BottleneckReport report;
+  {
+    Progress p("bottlenecks: re-planning", 0, progress);
+    report = planning::bottlenecks(in->scenario(), in->loaded.catalogue, in->calendar, router, a.disruptions);
+  }
+  if (a.json) {
+    nlohmann::ordered_json j = {{"closure", planning::when(report.closure)}, {"lateness_h", report.lateness_h}};
+    j["changes"] = nlohmann::ordered_json::array();
+    for (const auto& m : report.changes)
+      j["changes"].push_back({{"what", m.what}, {"change", m.change}, {"closure", planning::when(m.closure)},
+                              {"closure_gain_h", std::round(m.closure_gain_h * 10) / 10},
+                              {"lateness_gain_h", std::round(m.lateness_gain_h * 10) / 10},
+                              {"units_earlier", m.units_earlier}, {"units_later", m.units_later}});
+    std::cout << j.dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << fmt::format("force closure {}, total lateness {:.1f} h\n\n", planning::when(report.closure),
+                           report.lateness_h);
+  std::cout << fmt::format("{:<34} {:<34} {:>11} {:>12} {:>9} {:>8}\n", "what", "change", "closure", "closure -h",
+                           "late -h", "earlier");
+  const auto cut = [](const std::string& s) { return s.size() > 34 ? s.substr(0, 33) + "~" : s; };
+  for (const auto& m : report.changes)
+    std::cout << fmt::format("{:<34} {:<34} {:>11} {:>12.1f} {:>9.1f} {:>8}\n", cut(m.what), cut(m.change),
+                             planning::when(m.closure), m.closure_gain_h, m.lateness_gain_h, m.units_earlier);
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_bottlenecks_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto args = std::make_shared<BottleneckArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "bottlenecks", "What each rule and resource costs the force: re-plan with each eased, each disruption applied");
+  cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
+  cmd->add_option("--disruption", args->disruptions, "Plan with the scenario's disruption of this name (repeat)");
+  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
+  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  cmd->add_flag("--json", args->json, "Print as JSON");
+  cmd->callback([args, &global, &exit_code] {
+    args->quiet = global.quiet;
+    exit_code = run_bottlenecks(*args);
+  });
+}
+
+}  // namespace milmob::cli

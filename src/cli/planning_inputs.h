@@ -1,0 +1,24 @@
+#pragma once
+// What planning commands (plan, bottlenecks) read before they plan: the scenario with its
+// catalogue and places, its network, and the holiday table its rules name.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/scenario_input.h"
+#include "cli/scenario_network.h"
+#include "scenario/calendar.h"
+
+namespace milmob::cli {
+
+struct PlanningInputs {
+  LoadedScenario loaded;
+  BuiltNetwork network;
+  scenario::HolidayCalendar calendar;
+  const scenario::Scenario& scenario() const { return loaded.result.scenario; }
+};
+
+// nullptr when the scenario has errors: they are printed on stderr, and the caller exits 2.
+std::unique_ptr<PlanningInputs> load_planning_inputs(const std::string& path, const ScenarioInput& input, bool progress);
+
+}  // namespace milmob::cli

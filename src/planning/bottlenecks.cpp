@@ -1,0 +1,104 @@
+#include "planning/bottlenecks.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+
+#include "planning/overlay.h"
+#include "planning/planner.h"
+
+namespace milmob::planning {
+
+double total_lateness_h(const Plan& plan) {
+  double total = 0;
+  for (const UnitPlan& u : plan.units)
+    if (u.feasible) total += std::max(0.0, u.lateness()) / 60;
+  return total;
+}
+
+BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Catalogue& catalogue,
+                             const scenario::HolidayCalendar& calendar, routing::Router& router,
+                             const std::vector<std::string>& disruptions) {
+  const auto run = [&](const scenario::Scenario& s, const std::vector<std::string>& applied) {
+    const Overlay overlay(s, router.net(), applied);
+    return plan_by_road(s, catalogue, calendar, router, overlay);
+  };
+  const Plan reference = run(base, disruptions);
+  BottleneckReport report{reference.closure, total_lateness_h(reference), {}};
+
+  const auto value = [&](std::string what, std::string change, const scenario::Scenario& s,
+                         const std::vector<std::string>& applied) {
+    const Plan p = run(s, applied);
+    Marginal m{std::move(what), std::move(change), p.closure, total_lateness_h(p), 0, 0, 0, 0};
+    m.closure_gain_h = (reference.closure - p.closure) / 60;
+    m.lateness_gain_h = report.lateness_h - m.lateness_h;
+    for (std::size_t i = 0; i < p.units.size() && i < reference.units.size(); ++i) {
+      const double before = reference.units[i].arrival, after = p.units[i].arrival;
+      if (after < before - 0.5) ++m.units_earlier;
+      if (after > before + 0.5) ++m.units_later;
+    }
+    report.changes.push_back(std::move(m));
+  };
+
+  // Border permissions: every nation the plan's convoys enter, one working day less.
+  std::set<std::string> entered;
+  for (const UnitPlan& u : reference.units)
+    for (const MarchUnit& mu : u.march_units)
+      for (const BorderCrossing& c : mu.crossings) entered.insert(c.to);
+  for (const std::string& nation : entered) {
+    scenario::Scenario s = base;
+    auto& p = s.rules.permissions;
+    const double now = p.by_granting_nation.count(nation) ? p.by_granting_nation[nation] : p.default_lead_time_working_days;
+    if (now < 1) continue;
+    p.by_granting_nation[nation] = now - 1;
+    bool pairs = false;
+    for (auto& pair : p.pairs)
+      if (pair.to == nation && pair.lead_time_working_days >= 1) pair.lead_time_working_days -= 1, pairs = true;
+    value(fmt::format("permission {}", nation),
+          fmt::format("lead time {:g} -> {:g} working days{}", now, now - 1, pairs ? ", pair rules too" : ""), s,
+          disruptions);
+  }
+  // Movement windows, lifted one nation at a time.
+  for (std::size_t i = 0; i < base.rules.windows.size(); ++i) {
+    scenario::Scenario s = base;
+    s.rules.windows.erase(s.rules.windows.begin() + static_cast<long>(i));
+    value(fmt::format("window {}", base.rules.windows[i].nation), "movement window lifted", s, disruptions);
+  }
+  // Convoy support centres: one march unit's worth of places more a night.
+  for (std::size_t i = 0; i < base.resources.convoy_support_centres.size(); ++i) {
+    scenario::Scenario s = base;
+    auto& c = s.resources.convoy_support_centres[i];
+    c.vehicles_per_night += base.rules.convoy.vehicles_per_march_unit;
+    const std::string name = c.place.name.empty() ? fmt::format("{:.3f},{:.3f}", c.place.where.lon, c.place.where.lat)
+                                                  : c.place.name;
+    value(fmt::format("centre {}", name),
+          fmt::format("{:g} -> {:g} vehicles a night", base.resources.convoy_support_centres[i].vehicles_per_night,
+                      c.vehicles_per_night),
+          s, disruptions);
+  }
+  {
+    scenario::Scenario s = base;
+    s.rules.convoy.max_driving_hours_per_day += 1;
+    value("driving hours", fmt::format("{:g} -> {:g} h a day", base.rules.convoy.max_driving_hours_per_day,
+                                       s.rules.convoy.max_driving_hours_per_day),
+          s, disruptions);
+  }
+  // Each disruption not already applied: what it would cost.
+  for (const scenario::Disruption& d : base.disruptions) {
+    if (std::find(disruptions.begin(), disruptions.end(), d.name) != disruptions.end() ||
+        std::find(disruptions.begin(), disruptions.end(), "all") != disruptions.end())
+      continue;
+    std::vector<std::string> applied = disruptions;
+    applied.push_back(d.name);
+    value(fmt::format("disruption '{}'", d.name), d.kind, base, applied);
+  }
+  std::stable_sort(report.changes.begin(), report.changes.end(), [](const Marginal& a, const Marginal& b) {
+    return a.closure_gain_h != b.closure_gain_h ? a.closure_gain_h > b.closure_gain_h : a.lateness_gain_h > b.lateness_gain_h;
+  });
+  return report;
+}
+
+}  // namespace milmob::planning
