@@ -25,6 +25,7 @@ int run(int argc, char** argv) {
   add_forces_command(app, global, exit_code);
   add_plan_command(app, global, exit_code);
   add_bottlenecks_command(app, global, exit_code);
+  add_validate_command(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

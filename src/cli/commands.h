@@ -1,11 +1,13 @@
 #pragma once
 // The subcommands of `milmob`. Each adds itself to the app and, when chosen, sets the exit
-// code (docs/cli.md): 0 ok, 1 internal error, 2 bad input, 3 no route / infeasible.
+// code (docs/cli.md): 0 ok, 1 internal error, 2 bad input, 3 no route / infeasible / plan violates
+// its scenario.
 #include <CLI/CLI.hpp>
 
 namespace milmob::cli {
 
 constexpr int kExitOk = 0, kExitInternal = 1, kExitBadInput = 2, kExitNoRoute = 3;
+constexpr int kExitPlanViolates = 3;  // `validate`: the plan breaks a rule of its scenario
 
 struct GlobalOptions {
   bool quiet = false;
@@ -21,6 +23,7 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
 void add_forces_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_bottlenecks_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_validate_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 // Parses the command line, runs the chosen command, maps errors to exit codes.
 int run(int argc, char** argv);

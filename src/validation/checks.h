@@ -1,0 +1,67 @@
+#pragma once
+// The independent validator: replays a plan (plan_reader.h) against its scenario and checks
+// every rule the planner promises (docs/planning.md "Validation"), each check written from the
+// rules in docs/scenario.md and docs/planning.md, sharing no code with the planner. Every
+// violation is listed, with the unit or march unit, the time and the rule with its numbers.
+//
+// Tolerances: the plan's `*_min` fields are rounded to 0.1 min (so 0.1 min per comparison, and
+// per summed drive step); text times are rounded up to the minute (so 1 min).
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "scenario/calendar.h"
+#include "scenario/scenario.h"
+#include "validation/plan_reader.h"
+
+namespace milmob::validation {
+
+struct Violation {
+  std::string rule;     // "border permission", "movement window", ...
+  std::string subject;  // the unit, march unit or convoy support centre
+  double time = std::numeric_limits<double>::quiet_NaN();  // when, minutes from C-day; NaN: no time
+  std::string message;  // what is wrong, with the rule's numbers
+  // "usa-abct/S1/M3 at C+2 21:00: border permission: enters POL from DEU at C+2 21:00, ..."
+  std::string to_string() const;
+};
+
+struct CheckInput {
+  const PlanFile& plan;
+  const scenario::Scenario& scenario;
+  const scenario::HolidayCalendar& calendar;
+};
+
+using Violations = std::vector<Violation>;
+
+// 1. Every unit of the scenario once, no other; vehicles per class and in total as the
+//    equipment counts; no march unit larger than vehicles_per_march_unit.
+void check_force(const CheckInput& in, Violations& out);
+// 2. No march unit departs before its unit's notice to move ends.
+void check_notice_to_move(const CheckInput& in, Violations& out);
+// 3. Steps contiguous from departure to arrival; km never decreasing, only drives move, and
+//    never faster than the fastest convoy speed.
+void check_timetables(const CheckInput& in, Violations& out);
+// 4. No drive while the nation of the step forbids movement (weekends, public holidays,
+//    allowed hours in UTC).
+void check_movement_windows(const CheckInput& in, Violations& out);
+// 5. No entry into a nation before its permission holds (lead working days requested at C+0
+//    00:00 UTC; pair rule, granting nation, default; pre-approved corridors in hours).
+void check_border_permissions(const CheckInput& in, Violations& out);
+// 6. Driving hours between rests of at least 8 h; continuous driving between halts.
+void check_driving_limits(const CheckInput& in, Violations& out);
+// 7. Convoy support centre places per night; a booking for every night stop at a centre.
+void check_support_centres(const CheckInput& in, Violations& out);
+// 8. A feasible unit arrives with its last march unit; ready, departure and closure agree.
+void check_arrivals(const CheckInput& in, Violations& out);
+
+struct ValidationReport {
+  int units = 0, march_units = 0, steps = 0, bookings = 0;
+  Violations violations;
+  bool ok() const { return violations.empty(); }
+};
+
+// Every check above, in that order.
+ValidationReport validate_plan(const PlanFile& plan, const scenario::Scenario& scenario,
+                               const scenario::HolidayCalendar& calendar);
+
+}  // namespace milmob::validation

@@ -1,0 +1,169 @@
+// `milmob validate` on the plans `milmob plan` writes for the examples: each passes (an
+// infeasible unit listed with its reason included); a tampered plan exits 3 naming the rule it
+// breaks; a malformed plan exits 2 naming the field.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/run_command.h"
+
+namespace {
+
+using milmob::testing::read_file;
+using milmob::testing::run_command;
+using milmob::testing::TempDir;
+using milmob::testing::write_file;
+using Json = nlohmann::json;
+
+const std::string kMilmob = MILMOB_BINARY;
+const std::string kExamples = std::string(MILMOB_SOURCE_DIR) + "/examples/";
+
+std::string scenario(const std::string& example) { return kExamples + example + ".yaml"; }
+
+// Plans every example once for the whole suite.
+class ValidateCommand : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = std::make_unique<TempDir>();
+    for (const char* example : {"liechtenstein-exercise", "defender-europe", "vjtf-baltic"}) {
+      const auto r = run_command(kMilmob + " plan -q " + scenario(example) + " -o " + tmp_->path(example));
+      plan_exit_[example] = r.exit_code;
+    }
+  }
+  static void TearDownTestSuite() { tmp_.reset(); }
+
+  static std::string plan_path(const std::string& example) { return tmp_->path(example + "/plan.json"); }
+  static Json plan(const std::string& example) { return Json::parse(read_file(plan_path(example))); }
+  // Writes a changed plan and validates it against the example's scenario.
+  static milmob::testing::CommandResult validate(const Json& changed, const std::string& example) {
+    const std::string path = tmp_->path(example + "-changed.json");
+    write_file(path, changed.dump(1));
+    return run_command(kMilmob + " validate " + path + " " + scenario(example));
+  }
+
+  static inline std::unique_ptr<TempDir> tmp_;
+  static inline std::map<std::string, int> plan_exit_;
+};
+
+TEST_F(ValidateCommand, EveryExamplePlanPasses) {
+  for (const auto& [example, expected_plan_exit] :
+       std::map<std::string, int>{{"liechtenstein-exercise", 0}, {"defender-europe", 0}, {"vjtf-baltic", 3}}) {
+    ASSERT_EQ(plan_exit_[example], expected_plan_exit) << example;
+    const auto r = run_command(kMilmob + " validate " + plan_path(example) + " " + scenario(example));
+    EXPECT_EQ(r.exit_code, 0) << example << "\n" << r.out << r.err;
+    EXPECT_NE(r.out.find("checked: no violations"), std::string::npos) << r.out;
+  }
+  // The infeasible Norwegian battalion is listed with its reason, and accepted.
+  const auto r = run_command(kMilmob + " validate --json " + plan_path("vjtf-baltic") + " " + scenario("vjtf-baltic"));
+  const Json report = Json::parse(r.out);
+  EXPECT_TRUE(report["ok"].get<bool>());
+  EXPECT_EQ(report["units"], 9);
+  EXPECT_GT(report["steps"].get<int>(), 500);
+  EXPECT_GT(report["bookings"].get<int>(), 0);
+}
+
+TEST_F(ValidateCommand, ACrossingBeforeThePermissionHoldsIsAViolation) {
+  Json p = plan("defender-europe");
+  std::string id;
+  for (auto& u : p["units"]) {
+    for (auto& m : u["march_units"])
+      for (auto& c : m["crossings"])
+        if (c["to"] == "POL" && id.empty()) {
+          c["time_min"] = c["time_min"].get<double>() - 24 * 60;
+          id = m["id"];
+        }
+  }
+  ASSERT_FALSE(id.empty());
+  const auto r = validate(p, "defender-europe");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  // USA -> POL: 10 working days from Thursday 2020-02-20 is Thursday 2020-03-05, C+14.
+  EXPECT_NE(r.out.find(id + " at "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(": border permission: crosses from DEU into POL at "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("before the permission to enter POL holds at C+14: 10 working days in POL (pair rule USA -> POL), "
+                       "requested at C+0 00:00 UTC"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("checked: 1 violation\n"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCommand, ANightStopWithoutItsBookingIsAViolation) {
+  Json p = plan("vjtf-baltic");
+  ASSERT_FALSE(p["bookings"].empty());
+  const Json dropped = p["bookings"][0];
+  p["bookings"].erase(0);
+  const auto r = validate(p, "vjtf-baltic");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  const std::string from = dropped["from"], until = dropped["until"], centre = dropped["resource"];
+  const std::string head = dropped["march_unit"].get<std::string>() + " at " + from + ": convoy support centre: steps[";
+  const std::string tail = "] stops for the night at '" + centre + "' from " + from + " to " + until +
+                           " without a booking for its " + std::to_string(dropped["vehicles"].get<int>()) + " vehicles\n";
+  EXPECT_NE(r.out.find(head), std::string::npos) << head << "\n" << r.out;
+  EXPECT_NE(r.out.find(tail), std::string::npos) << tail << "\n" << r.out;
+  EXPECT_NE(r.out.find("checked: 1 violation\n"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCommand, ADriveMovedIntoAGermanWeekendIsAViolation) {
+  // vjtf-baltic: C-day Monday 2027-05-03; Germany: no convoys on weekends (C+5, C+6). Move a
+  // march unit, whole, by days until a drive inside Germany falls on the Saturday.
+  Json p = plan("vjtf-baltic");
+  std::string id;
+  std::size_t index = 0;
+  for (auto& u : p["units"])
+    for (auto& m : u["march_units"]) {
+      if (!id.empty()) break;
+      const auto& steps = m["steps"];
+      std::string before;
+      for (std::size_t i = 0; i < steps.size() && id.empty(); ++i) {
+        const auto& s = steps[i];
+        if (s["activity"] != "drive") continue;
+        if (before == "DEU" && s["country"] == "DEU") {
+          const double day = std::floor(s["from_min"].get<double>() / 1440);
+          const double shift = (5 - day) * 1440;
+          if (shift <= 0) continue;
+          for (auto& step : m["steps"]) {
+            step["from_min"] = step["from_min"].get<double>() + shift;
+            step["until_min"] = step["until_min"].get<double>() + shift;
+          }
+          for (auto& c : m["crossings"]) c["time_min"] = c["time_min"].get<double>() + shift;
+          m["depart_min"] = m["depart_min"].get<double>() + shift;
+          m["arrive_min"] = m["arrive_min"].get<double>() + shift;
+          id = m["id"], index = i;
+        }
+        before = s["country"];
+      }
+    }
+  ASSERT_FALSE(id.empty());
+  const auto r = validate(p, "vjtf-baltic");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  const std::string expected = ": movement window: steps[" + std::to_string(index) + "] drives in DEU from C+5";
+  const auto at = r.out.find(expected);
+  ASSERT_NE(at, std::string::npos) << expected << "\n" << r.out;
+  const std::string line = r.out.substr(r.out.rfind('\n', at) + 1, r.out.find('\n', at) - r.out.rfind('\n', at) - 1);
+  EXPECT_EQ(line.substr(0, id.size()), id) << line;
+  EXPECT_NE(line.find("on Saturday 2027-05-08, a weekend day in DEU (no_weekends)"), std::string::npos) << line;
+}
+
+TEST_F(ValidateCommand, AMalformedPlanExitsTwoNamingTheField) {
+  Json p = plan("liechtenstein-exercise");
+  p["units"][1]["march_units"][0]["steps"][0]["from_min"] = "soon";
+  const auto r = validate(p, "liechtenstein-exercise");
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("liechtenstein-exercise-changed.json: units[1].march_units[0].steps[0].from_min: expected a "
+                       "number, got the text \"soon\""),
+            std::string::npos)
+      << r.err;
+  // Not JSON at all, and a file that is not there.
+  write_file(tmp_->path("broken.json"), "{\"format\": \"milmob-plan/1\",");
+  auto broken = run_command(kMilmob + " validate " + tmp_->path("broken.json") + " " + scenario("liechtenstein-exercise"));
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("broken.json: not JSON: parse error at line 1"), std::string::npos) << broken.err;
+  broken = run_command(kMilmob + " validate " + tmp_->path("missing.json") + " " + scenario("liechtenstein-exercise"));
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("missing.json: cannot open the plan file"), std::string::npos) << broken.err;
+}
+
+}  // namespace
