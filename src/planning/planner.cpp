@@ -77,7 +77,18 @@ std::vector<RoadStep> steps_of(const Network& net, const routing::Route& route, 
       const geo::LonLat a = net.node_coord(net.tail[e]), b = net.node_coord(net.head[e]);
       return geo::LonLat{a.lon + (b.lon - a.lon) * f, a.lat + (b.lat - a.lat) * f};
     };
-    steps.push_back({km, kmh, country(net.tail[e]), country(net.head[e]), at(piece.from), at(piece.to), overlay.closed(e)});
+    // Only nodes carry a country: an edge between two nations is taken to cross the border
+    // halfway (a strategic link can be 300 km long), and a piece's ends are in the nation of
+    // the node they are nearer to.
+    const std::string from = country(piece.from <= 0.5 ? net.tail[e] : net.head[e]);
+    const std::string to = country(piece.to >= 0.5 ? net.head[e] : net.tail[e]);
+    const double length_km = net.length_m[e] / 1000;
+    if (from != to && piece.from < 0.5 && piece.to > 0.5) {
+      steps.push_back({length_km * (0.5 - piece.from), kmh, from, from, at(piece.from), at(0.5), overlay.closed(e)});
+      steps.push_back({length_km * (piece.to - 0.5), kmh, from, to, at(0.5), at(piece.to), overlay.closed(e)});
+    } else {
+      steps.push_back({km, kmh, from, to, at(piece.from), at(piece.to), overlay.closed(e)});
+    }
   }
   return steps;
 }

@@ -126,6 +126,8 @@ MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles,
     if (step.closed)
       for (const ClosedWindow& w : *step.closed)
         if (t >= w.from && t < w.until) wait(Activity::ClosureWait, w.until, w.reason);
+    // A border step starts at the border: the crossing is when the convoy may go on.
+    if (border) mu.crossings.push_back({step.country_from, step.country_to, t, step.start});
     if (!std::isfinite(t)) {
       mu.arrive = t;
       return mu;
@@ -191,7 +193,6 @@ MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles,
       add(mu, {Activity::Drive, t, t + d, km, km + dkm, lerp(step.start, step.end, done / step.km), nation, ""});
       km += dkm, t += d, driven_today += d, since_halt += d;
     }
-    if (border) mu.crossings.push_back({step.country_from, step.country_to, t, step.end});
   }
   mu.arrive = t;
   return mu;
