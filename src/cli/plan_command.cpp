@@ -37,6 +37,7 @@ void write_outputs(const std::string& dir, const planning::Plan& plan) {
   write("closure.csv", planning::closure_csv(plan));
   write("march_tables.csv", planning::march_tables_csv(plan));
   write("bookings.csv", planning::bookings_csv(plan));
+  write("routes.geojson", planning::routes_geojson(plan).dump() + "\n");
   write("report.html", planning::report_html(plan));
 }
 
@@ -62,7 +63,7 @@ int run_plan(const PlanArgs& a) {
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << planning::closure_text(plan)
-              << fmt::format("wrote {}/plan.json, closure.csv, march_tables.csv, bookings.csv, report.html ({:.2f} s)\n",
+              << fmt::format("wrote {}/plan.json, closure.csv, march_tables.csv, bookings.csv, routes.geojson, report.html ({:.2f} s)\n",
                              a.output, seconds);
   }
   return plan.all_feasible() ? kExitOk : kExitNoRoute;

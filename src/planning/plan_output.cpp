@@ -132,6 +132,35 @@ std::string bookings_csv(const Plan& plan) {
   return out;
 }
 
+Json routes_geojson(const Plan& plan) {
+  Json features = Json::array();
+  const auto feature = [&](Json geometry, Json properties) {
+    features.push_back({{"type", "Feature"}, {"geometry", std::move(geometry)}, {"properties", std::move(properties)}});
+  };
+  for (const UnitPlan& u : plan.units) {
+    for (const ClassLeg& l : u.legs) {
+      if (l.geometry.size() < 2) continue;
+      Json line = Json::array();
+      for (const auto& p : l.geometry) line.push_back(point(p));
+      feature({{"type", "LineString"}, {"coordinates", line}},
+              {{"kind", "route"}, {"unit", u.id}, {"mode", "road"}, {"vehicle_class", l.label}, {"vehicles", l.vehicles},
+               {"distance_km", round1(l.distance_km)}});
+    }
+    for (const MarchUnit& m : u.march_units) {
+      for (const Step& s : m.steps)
+        if (s.activity == Activity::NightStop)
+          feature({{"type", "Point"}, {"coordinates", point(s.where)}},
+                  {{"kind", "night_stop"}, {"unit", u.id}, {"march_unit", m.id}, {"from", when(s.from)},
+                   {"until", when(s.until)}, {"place", s.detail}});
+      for (const BorderCrossing& c : m.crossings)
+        feature({{"type", "Point"}, {"coordinates", point(c.where)}},
+                {{"kind", "border_crossing"}, {"unit", u.id}, {"march_unit", m.id}, {"from", c.from}, {"to", c.to},
+                 {"time", when(c.time)}});
+    }
+  }
+  return {{"type", "FeatureCollection"}, {"features", features}};
+}
+
 std::string closure_text(const Plan& plan) {
   std::string out = fmt::format("{:<24} {:>10} {:>10} {:>10} {:>9}  main cause of delay\n", "unit", "ready", "arrival",
                                 "required", "late h");

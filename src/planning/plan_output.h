@@ -1,7 +1,7 @@
 #pragma once
 // A plan written out: plan.json (everything; schema in docs/planning.md), closure.csv (per
 // unit), march_tables.csv (per march unit: start point, halts, borders, night stops, release
-// point) and bookings.csv (convoy support centre places per night).
+// point), bookings.csv (convoy support centre places per night) and routes.geojson.
 #include <chrono>
 #include <string>
 
@@ -15,6 +15,9 @@ nlohmann::ordered_json to_json(const Plan& plan);
 std::string closure_csv(const Plan& plan);
 std::string march_tables_csv(const Plan& plan);
 std::string bookings_csv(const Plan& plan);
+// GeoJSON: one LineString per unit and vehicle class (its road route), one Point per night stop
+// and per border crossing of each march unit; properties say which unit, class and time.
+nlohmann::ordered_json routes_geojson(const Plan& plan);
 // One line per unit and the force closure, for a terminal.
 std::string closure_text(const Plan& plan);
 

@@ -24,7 +24,7 @@ TEST(PlanCommand, WritesEveryOutputAndTheSameBytesTwice) {
   EXPECT_NE(first.out.find("force closure C+0"), std::string::npos) << first.out;
   const auto second = run_command(kMilmob + " plan -q " + kExamples + "liechtenstein-exercise.yaml -o " + tmp.path("b"));
   ASSERT_EQ(second.exit_code, 0);
-  for (const char* file : {"plan.json", "closure.csv", "march_tables.csv", "bookings.csv"})
+  for (const char* file : {"plan.json", "closure.csv", "march_tables.csv", "bookings.csv", "routes.geojson"})
     EXPECT_EQ(read_file(tmp.path("a/") + file), read_file(tmp.path("b/") + file)) << file;
   const auto plan = nlohmann::json::parse(read_file(tmp.path("a/plan.json")));
   EXPECT_EQ(plan["format"], "milmob-plan/1");
@@ -42,6 +42,13 @@ TEST(PlanCommand, WritesEveryOutputAndTheSameBytesTwice) {
       EXPECT_NEAR(mu["arrive_min"].get<double>(), t, 0.11);
     }
   }
+  // routes.geojson: a route per unit and class, starting at the first march unit's start point.
+  const auto routes = nlohmann::json::parse(read_file(tmp.path("a/routes.geojson")));
+  EXPECT_EQ(routes["type"], "FeatureCollection");
+  std::size_t lines = 0, legs = 0;
+  for (const auto& f : routes["features"]) lines += f["geometry"]["type"] == "LineString";
+  for (const auto& u : plan["units"]) legs += u["legs"].size();
+  EXPECT_EQ(lines, legs);
   // closure.csv: a header and one row per unit.
   const std::string closure = read_file(tmp.path("a/closure.csv"));
   EXPECT_EQ(std::count(closure.begin(), closure.end(), '\n'), 4);
