@@ -39,6 +39,7 @@ struct MarchUnit {
   std::string vehicle_class;
   int vehicles = 0;
   double depart = 0, arrive = 0;
+  double held = 0;  // minutes its departure was put back so as not to arrive before the earliest arrival
   std::vector<Step> steps;
   std::vector<BorderCrossing> crossings;
 };

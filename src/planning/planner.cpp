@@ -101,10 +101,15 @@ std::string hours(double minutes) {
 // The minutes between the unit's ready time and its last march unit's arrival, by cause.
 std::vector<Delay> delays_of(const MarchUnit& last, double ready, int count) {
   std::map<Activity, Delay> by_cause;
-  if (last.depart > ready)
-    by_cause[Activity::StartOffset] = {Activity::StartOffset, last.depart - ready,
-                                       fmt::format("the last of {} march units leaves {} after the first", count,
-                                                   hours(last.depart - ready))};
+  if (last.depart > ready) {
+    const double column = last.depart - ready - last.held;
+    std::string text;
+    if (column > 0) text = fmt::format("the last of {} march units leaves {} after the first", count, hours(column));
+    if (last.held > 0)
+      text += fmt::format("{}held {} so as not to arrive before the earliest arrival date", text.empty() ? "" : "; ",
+                          hours(last.held));
+    by_cause[Activity::StartOffset] = {Activity::StartOffset, last.depart - ready, text};
+  }
   std::map<Activity, std::vector<std::string>> details;
   double km = 0;
   int nights = 0, halts = 0;
@@ -205,6 +210,16 @@ Plan plan_by_road(const scenario::Scenario& s, const vehicles::Catalogue& catalo
         const double pass_min = n * rules.gap_rural_m / (rules.speed_two_lane_kmh * 1000 / 60);
         const std::string id = fmt::format("{}/S{}/M{}", unit->id, serial, k + 1);
         MarchUnit mu = march(steps, next_start, n, id, ctx);
+        // A unit may not arrive before its earliest arrival date: leave later, and again if a
+        // window or a rest moved the arrival (a few tries: each only moves it later).
+        for (int tries = 0; tries < 4 && unit->earliest_arrival && std::isfinite(mu.arrive) &&
+                            mu.arrive < static_cast<double>(*unit->earliest_arrival) - 1e-6;
+             ++tries) {
+          centres.release(id);
+          const double later = mu.depart + static_cast<double>(*unit->earliest_arrival) - mu.arrive;
+          mu = march(steps, later, n, id, ctx);
+          mu.held = later - next_start;
+        }
         mu.serial = fmt::format("{}/S{}", unit->id, serial);
         mu.vehicle_class = c.limits.label;
         up.march_units.push_back(std::move(mu));

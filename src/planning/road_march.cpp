@@ -44,17 +44,20 @@ std::string CentreLedger::name(std::size_t i) const {
 
 bool CentreLedger::book_at(std::size_t i, double from, double until, int vehicles, const std::string& unit,
                            const std::string& march_unit) {
-  if (used_.size() != centres_.size()) used_.resize(centres_.size());
-  const long night = static_cast<long>(std::floor(from / kDay));
+  const auto night = [](double t) { return static_cast<long>(std::floor(t / kDay)); };
+  const std::string centre = name(i);
   int taken = 0;
-  for (const auto& [n, v] : used_[i])
-    if (n == night) taken += v;
+  for (const Booking& b : bookings_)
+    if (b.resource == centre && night(b.from) == night(from)) taken += b.vehicles;
   const double capacity =
       centres_[i].vehicles_per_night * (overlay_ ? overlay_->capacity_factor(centres_[i].place.where, from) : 1.0);
   if (taken + vehicles > capacity) return false;
-  used_[i].emplace_back(night, vehicles);
-  bookings_.push_back({name(i), unit, march_unit, vehicles, from, until});
+  bookings_.push_back({centre, unit, march_unit, vehicles, from, until});
   return true;
+}
+
+void CentreLedger::release(const std::string& march_unit) {
+  std::erase_if(bookings_, [&](const Booking& b) { return b.march_unit == march_unit; });
 }
 
 std::string CentreLedger::book(const geo::LonLat& where, double from, double until, int vehicles,

@@ -35,11 +35,12 @@ class CentreLedger {
   const std::vector<scenario::ConvoySupportCentre>& centres() const { return centres_; }
   const std::vector<Booking>& bookings() const { return bookings_; }
   std::string name(std::size_t i) const;
+  // Gives back the places a march unit booked (it is re-timed).
+  void release(const std::string& march_unit);
 
  private:
   const std::vector<scenario::ConvoySupportCentre>& centres_;
   const Overlay* overlay_;  // capacity cuts
-  std::vector<std::vector<std::pair<long, int>>> used_;  // per centre: (night, vehicles)
   std::vector<Booking> bookings_;
 };
 

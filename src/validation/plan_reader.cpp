@@ -107,9 +107,9 @@ class Field {
 Activity activity_of(const Field& f) {
   const std::string s = f.text();
   for (const Activity a : {Activity::Drive, Activity::Halt, Activity::NightStop, Activity::WindowWait,
-                           Activity::PermissionWait, Activity::StartOffset})
+                           Activity::PermissionWait, Activity::ClosureWait, Activity::StartOffset})
     if (s == activity_name(a)) return a;
-  f.fail("one of drive, halt, night_stop, window_wait, permission_wait, start_offset");
+  f.fail("one of drive, halt, night_stop, window_wait, permission_wait, closure_wait, start_offset");
 }
 
 PlanStep read_step(const Field& f) {
@@ -167,6 +167,7 @@ const char* activity_name(Activity a) {
     case Activity::NightStop: return "night_stop";
     case Activity::WindowWait: return "window_wait";
     case Activity::PermissionWait: return "permission_wait";
+    case Activity::ClosureWait: return "closure_wait";
     case Activity::StartOffset: return "start_offset";
   }
   return "?";

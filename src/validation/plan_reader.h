@@ -12,7 +12,7 @@
 
 namespace milmob::validation {
 
-enum class Activity { Drive, Halt, NightStop, WindowWait, PermissionWait, StartOffset };
+enum class Activity { Drive, Halt, NightStop, WindowWait, PermissionWait, ClosureWait, StartOffset };
 const char* activity_name(Activity a);  // as plan.json writes it: "night_stop"
 
 struct PlanStep {

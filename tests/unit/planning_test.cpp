@@ -328,3 +328,18 @@ TEST(Bottlenecks, EasingARuleNeverWorsensClosureAndThePermissionIsFound) {
   EXPECT_TRUE(disruption);
   EXPECT_GE(report.changes.front().closure_gain_h, report.changes.back().closure_gain_h);  // sorted
 }
+
+TEST(Planner, NoUnitArrivesBeforeItsEarliestArrivalDate) {
+  const auto data = corridor();
+  ms::Scenario s = base_scenario();
+  s.rules.permissions.default_lead_time_working_days = 0;
+  s.units = {unit("a", 10, 30, 1)};
+  const double natural = plan(s, data).units[0].arrival;
+  const auto earliest = static_cast<ms::Minutes>(natural + 3 * 1440);
+  s.units[0].earliest_arrival = earliest;
+  const mp::Plan p = plan(s, data);
+  for (const auto& mu : p.units[0].march_units) EXPECT_GE(mu.arrive, static_cast<double>(earliest) - 1e-6) << mu.id;
+  bool held = false;
+  for (const auto& d : p.units[0].delays) held |= d.text.find("earliest arrival date") != std::string::npos;
+  EXPECT_TRUE(held);
+}

@@ -225,7 +225,7 @@ TEST(PlanReader, AMalformedPlanNamesTheFileTheFieldAndWhatWasExpected) {
   step(p, 0)["activity"] = "drivee";
   EXPECT_EQ(read_error(p.dump()),
             "plan.json: units[0].march_units[0].steps[0].activity: expected one of drive, halt, night_stop, "
-            "window_wait, permission_wait, start_offset, got the text \"drivee\"");
+            "window_wait, permission_wait, closure_wait, start_offset, got the text \"drivee\"");
   p = plan();
   p["units"][1]["ready"] = "tomorrow";
   EXPECT_EQ(read_error(p.dump()),
