@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "planning/road_march.h"
+#include "scenario/vehicle_lookup.h"
 
 namespace milmob::planning {
 
@@ -21,12 +22,6 @@ struct VehicleClass {
   int vehicles = 0;
 };
 
-const vehicles::VehicleType* find_type(const scenario::Scenario& s, const vehicles::Catalogue& catalogue,
-                                       const std::string& name) {
-  for (const auto& v : s.custom_vehicles)
-    if (v.name == name) return &v;
-  return catalogue.find(name);
-}
 
 // Types with the same physical limits share routes: one class each, labelled by its first type.
 std::vector<VehicleClass> classes_of(const scenario::Unit& unit, const scenario::Scenario& s,
@@ -38,7 +33,7 @@ std::vector<VehicleClass> classes_of(const scenario::Unit& unit, const scenario:
                            v(l.max_speed_kmh));
   };
   for (const auto& e : unit.equipment) {
-    const vehicles::VehicleType* type = find_type(s, catalogue, e.type);
+    const vehicles::VehicleType* type = scenario::find_vehicle_type(s, catalogue, e.type);
     if (!type) throw InputError(fmt::format("unit '{}': unknown vehicle type '{}'", unit.id, e.type));
     const vehicles::VehicleLimits limits = vehicles::limits_of(*type);
     auto it = std::find_if(out.begin(), out.end(), [&](const VehicleClass& c) { return key(c.limits) == key(limits); });

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenario/vehicle_lookup.h"
+
 namespace milmob::scenario {
 
 namespace {
@@ -116,11 +118,6 @@ Requirements requirements(std::string id, std::string name, const std::vector<It
   return r;
 }
 
-const vehicles::VehicleType* find_type(const Scenario& s, const vehicles::Catalogue& catalogue, const std::string& name) {
-  for (const auto& v : s.custom_vehicles)
-    if (v.name == name) return &v;
-  return catalogue.find(name);
-}
 
 }  // namespace
 
@@ -132,7 +129,7 @@ ForceReport force_requirements(const Scenario& scenario, const vehicles::Catalog
   const auto items_of = [&](const Unit& u) {
     std::vector<Item> items;
     for (const auto& e : u.equipment)
-      if (const auto* v = find_type(scenario, catalogue, e.type)) items.push_back({v, e.count});
+      if (const auto* v = find_vehicle_type(scenario, catalogue, e.type)) items.push_back({v, e.count});
     return items;
   };
   for (const Unit& u : scenario.units) {

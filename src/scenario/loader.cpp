@@ -13,6 +13,7 @@
 #include "scenario/loader_internal.h"
 #include "scenario/nations.h"
 #include "scenario/time_expr.h"
+#include "scenario/vehicle_lookup.h"
 #include "vehicles/mlc.h"
 
 namespace milmob::scenario {
@@ -123,9 +124,7 @@ std::optional<std::string> Loader::existing_file(MapReader& map, const std::stri
 }
 
 const vehicles::VehicleType* Loader::find_vehicle(std::string_view name) const {
-  for (const auto& v : out.custom_vehicles)
-    if (equal_ignoring_case(name, v.name)) return &v;
-  return context.catalogue.find(name);
+  return find_vehicle_type(out, context.catalogue, name);
 }
 
 std::optional<std::string> Loader::vehicle_type(const YAML::Node& node, const std::string& path) {
