@@ -52,7 +52,7 @@ int run_plan(const PlanArgs& a) {
   planning::Plan plan;
   {
     Progress p("plan: units", 0, progress);
-    plan = planning::plan_by_road(in->scenario(), in->loaded.catalogue, in->calendar, router, overlay);
+    plan = planning::plan_movement(in->scenario(), in->loaded.catalogue, in->calendar, router, overlay);
   }
   plan.disruptions = a.disruptions;
   write_outputs(a.output, plan);
@@ -74,7 +74,7 @@ int run_plan(const PlanArgs& a) {
 void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<PlanArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "plan", "Plan a scenario's road movement: march units, timetables, night stops, closure and the cause of delays");
+      "plan", "Plan a scenario's deployment by road, HET, rail and sea: march units, timetables, bookings, closure and the cause of delays");
   cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
   cmd->add_option("-o,--output", args->output,
                   "Directory for plan.json, closure.csv, march_tables.csv, bookings.csv, report.html")

@@ -24,7 +24,7 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
                              const std::vector<std::string>& disruptions) {
   const auto run = [&](const scenario::Scenario& s, const std::vector<std::string>& applied) {
     const Overlay overlay(s, router.net(), applied);
-    return plan_by_road(s, catalogue, calendar, router, overlay);
+    return plan_movement(s, catalogue, calendar, router, overlay);
   };
   const Plan reference = run(base, disruptions);
   BottleneckReport report{reference.closure, total_lateness_h(reference), {}};

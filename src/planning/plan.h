@@ -1,7 +1,9 @@
 #pragma once
-// A movement plan: for every unit its road legs per vehicle class, its march units with their
-// timetables (departure, halts, border crossings, night stops, waits, arrival), the convoy
-// support centre places booked, and for every minute between ready and arrival its cause.
+// A movement plan: for every unit and vehicle class its itinerary (road all the way, or road to
+// a railhead or port, rail or sea, road on; or heavy equipment transporters), its march units
+// with their timetables from home to destination (drives, halts, border crossings, night stops,
+// waits, loading, carriage, unloading), the carrier trips, every capacity booked, and for every
+// minute between ready and arrival its cause.
 // Times are minutes from C-day 00:00 UTC (scenario/scenario.h).
 #include <string>
 #include <vector>
@@ -14,7 +16,11 @@ namespace milmob::planning {
 using scenario::Minutes;
 
 // Why a march unit is not moving (or what it is doing) over an interval.
-enum class Activity { Drive, Halt, NightStop, WindowWait, PermissionWait, ClosureWait, StartOffset };
+enum class Activity {
+  Drive, Halt, NightStop, WindowWait, PermissionWait, ClosureWait, StartOffset,
+  ResourceWait,  // for a loading slot, a carrier, a berth, transshipment capacity
+  Loading, Carried, Unloading
+};
 const char* activity_name(Activity a);
 
 // One stretch of a march unit's timetable.
@@ -44,16 +50,39 @@ struct MarchUnit {
   std::vector<BorderCrossing> crossings;
 };
 
-// The road leg of one vehicle class of a unit.
+// One stretch of an itinerary in one mode.
+struct LegPart {
+  std::string mode;  // road | rail | sea | het
+  std::string from, to;  // place names ("home", "railhead Munster Training Area", ...)
+  double km = 0;
+  std::vector<geo::LonLat> geometry;
+};
+
+// How one vehicle class of a unit travels from home to destination.
 struct ClassLeg {
   std::string label;                 // the class: its most constraining vehicle type
   std::vector<std::string> types;    // vehicle types in it
   int vehicles = 0;
+  std::string mode = "road";         // road | rail | sea | het: the main mode
+  std::string itinerary;             // "road 12 km to railhead X, rail 1,050 km to Y, road 70 km"
   double distance_km = 0;
-  double unconstrained_km = 0;       // the same trip for a vehicle without physical limits
+  double unconstrained_km = 0;       // by road, for a vehicle without physical limits
   std::vector<std::string> countries;
-  std::vector<std::string> detours;  // why its route differs from the unconstrained one
-  std::vector<geo::LonLat> geometry;
+  std::vector<std::string> detours;  // why its road route differs from the unconstrained one
+  std::vector<std::string> notes;    // other itineraries weighed and why they lost or failed
+  std::vector<LegPart> parts;
+  std::vector<geo::LonLat> geometry; // all parts end to end
+};
+
+// One run of a carrier (a train, a ship, a HET column) with the march units it carries.
+struct Trip {
+  std::string mode, carrier;  // "rail", "DEU train 3"
+  std::string from, to;
+  double load_start = 0, depart = 0, arrive = 0, unload_end = 0;
+  double back = 0;  // when the carrier is free again (its return)
+  int vehicles = 0;
+  double km = 0;
+  std::vector<std::string> march_units;
 };
 
 struct Delay {
@@ -69,15 +98,21 @@ struct UnitPlan {
   double ready = 0, departure = 0, arrival = 0, required_delivery = 0;
   std::vector<ClassLeg> legs;
   std::vector<MarchUnit> march_units;
+  std::vector<Trip> trips;
   std::vector<Delay> delays;  // of the unit's last arriving march unit, largest first
   double lateness() const { return arrival - required_delivery; }
 };
 
-// Places taken at a convoy support centre for one night.
+// Capacity taken at a resource: places at a convoy support centre for a night (kind "csc"), a
+// loading slot at a railhead ("railhead", amount 1 train), vehicles handled at a port or a
+// transshipment point in one day ("port", "transshipment"), a berth ("berth"), or a carrier
+// for a trip and its return ("train", "ship", "het"; amount 1).
 struct Booking {
   std::string resource, unit, march_unit;
   int vehicles = 0;
   double from = 0, until = 0;
+  std::string kind = "csc";
+  double amount = 0;  // in the resource's unit of capacity; csc: vehicles
 };
 
 struct Plan {

@@ -23,6 +23,9 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
+// The booking kinds as plan.json names them (docs/planning.md).
+std::string booking_kind(const Booking& b) { return b.kind == "csc" ? "convoy_support_centre" : b.kind; }
+
 }  // namespace
 
 std::string when(double minutes) {
@@ -37,9 +40,13 @@ Json to_json(const Plan& plan) {
     for (const ClassLeg& l : u.legs) {
       Json geometry = Json::array();
       for (const auto& p : l.geometry) geometry.push_back(point(p));
-      legs.push_back({{"mode", "road"}, {"vehicle_class", l.label}, {"types", l.types}, {"vehicles", l.vehicles},
-                      {"distance_km", round1(l.distance_km)}, {"unconstrained_km", round1(l.unconstrained_km)},
-                      {"countries", l.countries}, {"detours", l.detours}, {"geometry", geometry}});
+      Json parts = Json::array();
+      for (const LegPart& p : l.parts)
+        parts.push_back({{"mode", p.mode}, {"from", p.from}, {"to", p.to}, {"km", round1(p.km)}});
+      legs.push_back({{"mode", l.mode}, {"vehicle_class", l.label}, {"types", l.types}, {"vehicles", l.vehicles},
+                      {"itinerary", l.itinerary}, {"distance_km", round1(l.distance_km)},
+                      {"unconstrained_km", round1(l.unconstrained_km)}, {"countries", l.countries},
+                      {"detours", l.detours}, {"notes", l.notes}, {"parts", parts}, {"geometry", geometry}});
     }
     Json mus = Json::array();
     for (const MarchUnit& m : u.march_units) {
@@ -70,13 +77,22 @@ Json to_json(const Plan& plan) {
     j["delays"] = delays;
     j["legs"] = legs;
     j["march_units"] = mus;
+    Json trips = Json::array();
+    for (const Trip& t : u.trips)
+      trips.push_back({{"mode", t.mode}, {"carrier", t.carrier}, {"from", t.from}, {"to", t.to},
+                       {"vehicles", t.vehicles}, {"km", round1(t.km)}, {"load_start", when(t.load_start)},
+                       {"depart", when(t.depart)}, {"depart_min", round1(t.depart)}, {"arrive", when(t.arrive)},
+                       {"arrive_min", round1(t.arrive)}, {"unloaded", when(t.unload_end)},
+                       {"back", when(t.back)}, {"march_units", t.march_units}});
+    j["trips"] = trips;
     units.push_back(j);
   }
   Json bookings = Json::array();
   for (const Booking& b : plan.bookings)
-    bookings.push_back({{"resource", b.resource}, {"kind", "convoy_support_centre"}, {"unit", b.unit},
-                        {"march_unit", b.march_unit}, {"vehicles", b.vehicles}, {"from", when(b.from)},
-                        {"until", when(b.until)}});
+    bookings.push_back({{"resource", b.resource}, {"kind", booking_kind(b)}, {"unit", b.unit},
+                        {"march_unit", b.march_unit}, {"vehicles", b.vehicles}, {"amount", std::round(b.amount * 1000) / 1000},
+                        {"from", when(b.from)}, {"until", when(b.until)}, {"from_min", round1(b.from)},
+                        {"until_min", round1(b.until)}});
   return {{"format", "milmob-plan/1"}, {"scenario", plan.scenario}, {"closure", when(plan.closure)},
           {"all_feasible", plan.all_feasible()}, {"disruptions", plan.disruptions}, {"notes", plan.notes},
           {"units", units}, {"bookings", bookings}};
@@ -125,10 +141,10 @@ std::string march_tables_csv(const Plan& plan) {
 }
 
 std::string bookings_csv(const Plan& plan) {
-  std::string out = "resource,kind,unit,march_unit,vehicles,from,until\n";
+  std::string out = "resource,kind,unit,march_unit,vehicles,amount,from,until\n";
   for (const Booking& b : plan.bookings)
-    out += fmt::format("{},convoy_support_centre,{},{},{},{},{}\n", csv_field(b.resource), csv_field(b.unit),
-                       csv_field(b.march_unit), b.vehicles, when(b.from), when(b.until));
+    out += fmt::format("{},{},{},{},{},{:g},{},{}\n", csv_field(b.resource), booking_kind(b), csv_field(b.unit),
+                       csv_field(b.march_unit), b.vehicles, std::round(b.amount * 1000) / 1000, when(b.from), when(b.until));
   return out;
 }
 
@@ -138,14 +154,15 @@ Json routes_geojson(const Plan& plan) {
     features.push_back({{"type", "Feature"}, {"geometry", std::move(geometry)}, {"properties", std::move(properties)}});
   };
   for (const UnitPlan& u : plan.units) {
-    for (const ClassLeg& l : u.legs) {
-      if (l.geometry.size() < 2) continue;
-      Json line = Json::array();
-      for (const auto& p : l.geometry) line.push_back(point(p));
-      feature({{"type", "LineString"}, {"coordinates", line}},
-              {{"kind", "route"}, {"unit", u.id}, {"mode", "road"}, {"vehicle_class", l.label}, {"vehicles", l.vehicles},
-               {"distance_km", round1(l.distance_km)}});
-    }
+    for (const ClassLeg& l : u.legs)
+      for (const LegPart& part : l.parts) {
+        if (part.geometry.size() < 2) continue;
+        Json line = Json::array();
+        for (const auto& p : part.geometry) line.push_back(point(p));
+        feature({{"type", "LineString"}, {"coordinates", line}},
+                {{"kind", "route"}, {"unit", u.id}, {"mode", part.mode}, {"vehicle_class", l.label},
+                 {"vehicles", l.vehicles}, {"from", part.from}, {"to", part.to}, {"distance_km", round1(part.km)}});
+      }
     for (const MarchUnit& m : u.march_units) {
       for (const Step& s : m.steps)
         if (s.activity == Activity::NightStop)

@@ -6,22 +6,22 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "common/error.h"
-#include "planning/road_march.h"
+#include "geo/distance.h"
+#include "planning/itinerary.h"
+#include "planning/plan_output.h"
 #include "scenario/vehicle_lookup.h"
 
 namespace milmob::planning {
 
 namespace {
 
-struct VehicleClass {
-  vehicles::VehicleLimits limits;
-  std::vector<std::string> types;
-  int vehicles = 0;
-};
-
+constexpr double kTerminalReachKm = 300;  // assumption: a unit drives this far at most to a railhead
+constexpr double kPortReachKm = 800;      // assumption: ... or to a port
+constexpr double kShortestRailKm = 50;    // a rail leg shorter than this is not worth loading for
 
 // Types with the same physical limits share routes: one class each, labelled by its first type.
 std::vector<VehicleClass> classes_of(const scenario::Unit& unit, const scenario::Scenario& s,
@@ -38,54 +38,10 @@ std::vector<VehicleClass> classes_of(const scenario::Unit& unit, const scenario:
     const vehicles::VehicleLimits limits = vehicles::limits_of(*type);
     auto it = std::find_if(out.begin(), out.end(), [&](const VehicleClass& c) { return key(c.limits) == key(limits); });
     if (it == out.end()) it = out.insert(out.end(), VehicleClass{limits, {}, 0});
-    it->types.push_back(type->name);
+    it->types.push_back(type);
     it->vehicles += e.count;
   }
   return out;
-}
-
-// Convoy speed on a road class (DOMAIN.md "Road movement"), never above the edge's or the vehicle's.
-double convoy_kmh(const scenario::ConvoyRules& rules, RoadClass c) {
-  switch (c) {
-    case RoadClass::Motorway: case RoadClass::Trunk: case RoadClass::MotorwayLink: case RoadClass::TrunkLink:
-      return rules.speed_motorway_kmh;
-    case RoadClass::Residential: case RoadClass::Service: case RoadClass::Track:
-      return rules.speed_built_up_kmh;
-    default:
-      return rules.speed_two_lane_kmh;
-  }
-}
-
-std::vector<RoadStep> steps_of(const Network& net, const routing::Route& route, const scenario::ConvoyRules& rules,
-                               double vehicle_kmh, const Overlay& overlay) {
-  std::vector<RoadStep> steps;
-  for (const auto& piece : route.pieces) {
-    const EdgeId e = piece.edge;
-    const double km = net.length_m[e] * (piece.to - piece.from) / 1000;
-    if (km <= 0) continue;
-    double kmh = std::min<double>(convoy_kmh(rules, net.road_class[e]), net.speed_kmh[e]);
-    if (!std::isnan(vehicle_kmh)) kmh = std::min(kmh, vehicle_kmh);
-    const auto country = [&](NodeId n) {
-      return net.node_country[n] == kNoCountry ? std::string() : std::string(net.country_code(net.node_country[n]));
-    };
-    const auto at = [&](double f) {
-      const geo::LonLat a = net.node_coord(net.tail[e]), b = net.node_coord(net.head[e]);
-      return geo::LonLat{a.lon + (b.lon - a.lon) * f, a.lat + (b.lat - a.lat) * f};
-    };
-    // Only nodes carry a country: an edge between two nations is taken to cross the border
-    // halfway (a strategic link can be 300 km long), and a piece's ends are in the nation of
-    // the node they are nearer to.
-    const std::string from = country(piece.from <= 0.5 ? net.tail[e] : net.head[e]);
-    const std::string to = country(piece.to >= 0.5 ? net.head[e] : net.tail[e]);
-    const double length_km = net.length_m[e] / 1000;
-    if (from != to && piece.from < 0.5 && piece.to > 0.5) {
-      steps.push_back({length_km * (0.5 - piece.from), kmh, from, from, at(piece.from), at(0.5), overlay.closed(e)});
-      steps.push_back({length_km * (piece.to - 0.5), kmh, from, to, at(0.5), at(piece.to), overlay.closed(e)});
-    } else {
-      steps.push_back({km, kmh, from, to, at(piece.from), at(piece.to), overlay.closed(e)});
-    }
-  }
-  return steps;
 }
 
 std::string hours(double minutes) {
@@ -130,6 +86,10 @@ std::vector<Delay> delays_of(const MarchUnit& last, double ready, int count) {
       case Activity::WindowWait: d.text = fmt::format("waited {} for movement windows: {}", hours(d.minutes), what); break;
       case Activity::PermissionWait: d.text = fmt::format("waited {} at the border: {}", hours(d.minutes), what); break;
       case Activity::ClosureWait: d.text = fmt::format("waited {} for closed roads or borders: {}", hours(d.minutes), what); break;
+      case Activity::ResourceWait: d.text = fmt::format("waited {} for capacity: {}", hours(d.minutes), what); break;
+      case Activity::Loading: d.text = fmt::format("loading {}: {}", hours(d.minutes), what); break;
+      case Activity::Carried: d.text = fmt::format("carried {}: {}", hours(d.minutes), what); break;
+      case Activity::Unloading: d.text = fmt::format("unloading {}: {}", hours(d.minutes), what); break;
       case Activity::StartOffset: break;
     }
     out.push_back(d);
@@ -138,26 +98,88 @@ std::vector<Delay> delays_of(const MarchUnit& last, double ready, int count) {
   return out;
 }
 
+// Every way the class can go, each tried on a copy of the ledgers; the one that arrives first
+// wins, a way that keeps the HET rule before one that breaks it.
+struct Choice {
+  Itinerary itinerary;
+  Ledgers ledgers;
+};
+
+std::optional<Choice> choose(PlanningContext& ctx, const ClassMove& move, const Ledgers& ledgers,
+                             std::vector<std::string>& weighed) {
+  std::optional<Choice> best;
+  std::vector<Itinerary> others;
+  const auto consider = [&](const auto& attempt) {
+    Ledgers copy = ledgers;
+    Itinerary it = attempt(copy);
+    if (it.found) {
+      it.arrive = 0;
+      for (const MarchUnit& mu : it.march_units) it.arrive = std::max(it.arrive, mu.arrive);
+    }
+    const bool better = it.found && (!best || (best->itinerary.breaks_het_rule && !it.breaks_het_rule) ||
+                                     (best->itinerary.breaks_het_rule == it.breaks_het_rule &&
+                                      it.arrive < best->itinerary.arrive - 1e-6));
+    if (better) {
+      if (best) others.push_back(std::move(best->itinerary));
+      best = Choice{std::move(it), std::move(copy)};
+    } else {
+      others.push_back(std::move(it));
+    }
+  };
+  const scenario::Unit& unit = move.unit;
+  consider([&](Ledgers& l) { return by_road(ctx, move, l); });
+  if (move.vclass.limits.tracked) consider([&](Ledgers& l) { return by_het(ctx, move, l); });
+  const bool rail_ok = std::none_of(move.vclass.types.begin(), move.vclass.types.end(),
+                                    [](const vehicles::VehicleType* t) { return t->transport.rail == false; });
+  std::vector<const Terminal*> railheads, unloading, ports;
+  for (const Terminal& t : ctx.railheads) railheads.push_back(&t), unloading.push_back(&t);
+  for (const Terminal& t : ctx.transshipments) unloading.push_back(&t);
+  for (const Terminal& t : ctx.ports) ports.push_back(&t);
+  if (rail_ok)
+    for (const Terminal* a : nearest_terminals(railheads, unit.home.where, 2, kTerminalReachKm))
+      for (const Terminal* b : nearest_terminals(unloading, unit.destination.where, 2, kTerminalReachKm))
+        if (geo::haversine_m(a->where, b->where) / 1000 > kShortestRailKm)
+          consider([&](Ledgers& l) { return by_rail(ctx, move, *a, *b, l); });
+  // The nearest ports, and the scenario's own (whose figures it gives) a little farther.
+  const auto ports_near = [&](const geo::LonLat& p, std::size_t count) {
+    std::vector<const Terminal*> out = nearest_terminals(ports, p, count, kPortReachKm);
+    for (const Terminal* t : nearest_terminals(ports, p, ports.size(), 2 * kPortReachKm))
+      if (t->port && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+    return out;
+  };
+  for (const Terminal* a : ports_near(unit.home.where, 2))
+    for (const Terminal* b : ports_near(unit.destination.where, 3))
+      if (a != b) consider([&](Ledgers& l) { return by_sea(ctx, move, *a, *b, l); });
+  for (const Itinerary& it : others) {
+    std::string text = it.found ? fmt::format("{} ({}): last arrival {}{}", it.leg.mode, it.leg.itinerary,
+                                              when(it.arrive), it.breaks_het_rule ? ", breaks the HET rule" : "")
+                                : it.reason;
+    if (std::find(weighed.begin(), weighed.end(), text) == weighed.end()) weighed.push_back(std::move(text));
+  }
+  return best;
+}
+
 }  // namespace
 
 bool Plan::all_feasible() const {
   return std::all_of(units.begin(), units.end(), [](const UnitPlan& u) { return u.feasible; });
 }
 
-Plan plan_by_road(const scenario::Scenario& s, const vehicles::Catalogue& catalogue,
-                  const scenario::HolidayCalendar& calendar, routing::Router& router, const Overlay& overlay,
-                  const PlanOptions& options) {
+Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catalogue,
+                   const scenario::HolidayCalendar& calendar, routing::Router& router, const Overlay& overlay,
+                   const PlanOptions& options) {
   Plan plan;
   plan.scenario = s.name;
   plan.notes = overlay.notes();
   const ClockRules clock(s, calendar);
-  CentreLedger centres(s.resources.convoy_support_centres, &overlay);
+  PlanningContext ctx{s, catalogue, router, overlay, clock, options.max_snap_m, {}, {}, {}, {}, {}};
+  find_terminals(ctx);
+  Ledgers ledgers{CentreLedger(s.resources.convoy_support_centres, &overlay), {}, {}, {}, {}};
   std::vector<const scenario::Unit*> order;
   for (const auto& u : s.units) order.push_back(&u);
   std::stable_sort(order.begin(), order.end(), [](const scenario::Unit* a, const scenario::Unit* b) {
     return std::tie(a->priority, a->required_delivery, a->id) < std::tie(b->priority, b->required_delivery, b->id);
   });
-  const scenario::ConvoyRules& rules = s.rules.convoy;
   for (const scenario::Unit* unit : order) {
     UnitPlan up;
     up.id = unit->id, up.name = unit->name, up.nation = unit->nation;
@@ -165,68 +187,45 @@ Plan plan_by_road(const scenario::Scenario& s, const vehicles::Catalogue& catalo
     up.required_delivery = static_cast<double>(unit->required_delivery);
     double next_start = up.ready;
     int serial = 0;
-    MarchContext ctx{clock, &overlay, rules, unit->nation, unit->id, centres};
     for (const VehicleClass& c : classes_of(*unit, s, catalogue)) {
-      ++serial;
-      routing::RouteRequest request;
-      request.from = unit->home.where;
-      request.to = unit->destination.where;
-      request.vehicle = c.limits;
-      request.max_snap_m = options.max_snap_m;
-      // Around every closure that falls between ready and the required delivery date if the
-      // class can; else through what closes only for a while, waiting for it to open.
-      routing::Route route;
-      try {
-        if (overlay.changes_nothing()) {
-          route = router.route(request);  // the class's customization, made once and kept
-        } else {
-          const routing::VehicleCost& base = router.prepare(c.limits, routing::Algorithm::CH).cost;
-          route = router.route_with_cost(request, overlay.cost(base, c.limits, up.ready, up.required_delivery));
-          if (!route.found) route = router.route_with_cost(request, overlay.cost(base, c.limits, 0, 0));
-        }
-      } catch (const InputError& e) {
-        route.reason = e.what();
-      }
-      ClassLeg leg{c.limits.label, c.types, c.vehicles, route.distance_m / 1000, route.unconstrained_distance_m / 1000,
-                   route.countries, {}, route.geometry};
-      for (const auto& d : route.detours) leg.detours.push_back(d.text);
-      up.legs.push_back(leg);
-      if (!route.found) {
+      const ClassMove move{*unit, c, ++serial, next_start};
+      std::vector<std::string> weighed;
+      std::optional<Choice> choice = choose(ctx, move, ledgers, weighed);
+      if (!choice) {
+        ClassLeg leg;
+        leg.label = c.limits.label;
+        for (const auto* t : c.types) leg.types.push_back(t->name);
+        leg.vehicles = c.vehicles;
+        leg.notes = weighed;
+        up.legs.push_back(std::move(leg));
         up.feasible = false;
-        up.infeasible_reason = fmt::format("{}: no road route from home to destination: {}", c.limits.label,
-                                           route.reason.empty() ? "no route" : route.reason);
+        up.infeasible_reason = fmt::format("{}: no way to the destination: {}", c.limits.label,
+                                           weighed.empty() ? "none tried" : fmt::format("{}", fmt::join(weighed, "; ")));
         continue;
       }
-      const std::vector<RoadStep> steps = steps_of(router.net(), route, rules, c.limits.max_speed_kmh, overlay);
-      const int count = (c.vehicles + rules.vehicles_per_march_unit - 1) / rules.vehicles_per_march_unit;
-      for (int k = 0; k < count; ++k) {
-        // Vehicles spread evenly; each march unit leaves when the previous one has passed.
-        const int n = c.vehicles / count + (k < c.vehicles % count ? 1 : 0);
-        const double pass_min = n * rules.gap_rural_m / (rules.speed_two_lane_kmh * 1000 / 60);
-        const std::string id = fmt::format("{}/S{}/M{}", unit->id, serial, k + 1);
-        MarchUnit mu = march(steps, next_start, n, id, ctx);
-        // A unit may not arrive before its earliest arrival date: leave later, and again if a
-        // window or a rest moved the arrival (a few tries: each only moves it later).
-        for (int tries = 0; tries < 4 && unit->earliest_arrival && std::isfinite(mu.arrive) &&
-                            mu.arrive < static_cast<double>(*unit->earliest_arrival) - 1e-6;
-             ++tries) {
-          centres.release(id);
-          const double later = mu.depart + static_cast<double>(*unit->earliest_arrival) - mu.arrive;
-          mu = march(steps, later, n, id, ctx);
-          mu.held = later - next_start;
-        }
+      Itinerary& it = choice->itinerary;
+      it.leg.notes = std::move(weighed);
+      if (it.breaks_het_rule)
+        it.leg.notes.insert(it.leg.notes.begin(),
+                            fmt::format("breaks the HET rule: marches tracked vehicles over {:g} km by road, as no "
+                                        "HET or rail itinerary reaches the destination",
+                                        s.rules.het.tracked_over_km));
+      for (MarchUnit& mu : it.march_units) {
         mu.serial = fmt::format("{}/S{}", unit->id, serial);
         mu.vehicle_class = c.limits.label;
-        up.march_units.push_back(std::move(mu));
-        next_start += pass_min + rules.march_unit_gap_min;
       }
+      up.legs.push_back(std::move(it.leg));
+      std::move(it.march_units.begin(), it.march_units.end(), std::back_inserter(up.march_units));
+      std::move(it.trips.begin(), it.trips.end(), std::back_inserter(up.trips));
+      ledgers = std::move(choice->ledgers);
+      next_start = it.next_start;
     }
     if (!up.march_units.empty()) {
       up.departure = up.march_units.front().depart;
       const auto last = std::max_element(up.march_units.begin(), up.march_units.end(),
                                          [](const MarchUnit& a, const MarchUnit& b) { return a.arrive < b.arrive; });
       up.arrival = last->arrive;
-      if (!std::isfinite(up.arrival)) {
+      if (!std::isfinite(up.arrival) && up.feasible) {
         up.feasible = false;
         up.infeasible_reason = fmt::format("march unit {} can never move: {}", last->id, last->steps.back().detail);
       }
@@ -235,7 +234,11 @@ Plan plan_by_road(const scenario::Scenario& s, const vehicles::Catalogue& catalo
     if (up.feasible) plan.closure = std::max(plan.closure, up.arrival);
     plan.units.push_back(std::move(up));
   }
-  plan.bookings = centres.bookings();
+  plan.bookings = ledgers.centres.bookings();
+  plan.bookings.insert(plan.bookings.end(), ledgers.bookings.begin(), ledgers.bookings.end());
+  std::stable_sort(plan.bookings.begin(), plan.bookings.end(), [](const Booking& a, const Booking& b) {
+    return std::tie(a.kind, a.resource, a.from) < std::tie(b.kind, b.resource, b.from);
+  });
   return plan;
 }
 

@@ -1,12 +1,12 @@
 #pragma once
-// From a scenario to a plan, by road: each unit's vehicles are grouped into vehicle classes
-// (types with the same physical limits), each class is routed from home to destination, split
-// into march units and timed (planning/road_march.h). Units are planned in priority, then
-// required-delivery order; they share the convoy support centres.
+// From a scenario to a plan: each unit's vehicles are grouped into vehicle classes (types with
+// the same physical limits); for each class every itinerary is tried against what earlier units
+// booked (road, HET, rail, sea: planning/itinerary.h) and the first to arrive is kept. Units are
+// planned in priority, then required-delivery order; they share every capacity.
 //
 // The overlay brings the scenario's overrides and closures and the chosen disruptions: a class
 // routes around what is closed while it moves when it can, else waits for the road to open.
-// Not yet: rail, sea, air and HET legs, deconfliction of convoys on the same road (docs/planning.md).
+// Not yet: airlift, deconfliction of convoys on the same road, re-insertion (docs/planning.md).
 #include "network/network.h"
 #include "planning/overlay.h"
 #include "planning/plan.h"
@@ -20,8 +20,8 @@ struct PlanOptions {
   double max_snap_m = 10000;  // homes and destinations this far from a usable road are unreachable
 };
 
-Plan plan_by_road(const scenario::Scenario& scenario, const vehicles::Catalogue& catalogue,
-                  const scenario::HolidayCalendar& calendar, routing::Router& router, const Overlay& overlay,
-                  const PlanOptions& options = {});
+Plan plan_movement(const scenario::Scenario& scenario, const vehicles::Catalogue& catalogue,
+                   const scenario::HolidayCalendar& calendar, routing::Router& router, const Overlay& overlay,
+                   const PlanOptions& options = {});
 
 }  // namespace milmob::planning

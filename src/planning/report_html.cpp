@@ -53,13 +53,18 @@ const char* activity_label(Activity a) {
     case Activity::PermissionWait: return "border permission wait";
     case Activity::ClosureWait: return "closure wait";
     case Activity::StartOffset: return "column length (start offset)";
+    case Activity::ResourceWait: return "wait for a slot, carrier or capacity";
+    case Activity::Loading: return "loading";
+    case Activity::Carried: return "carried (rail, sea, HET)";
+    case Activity::Unloading: return "unloading";
   }
   return "?";
 }
 
-constexpr std::array<Activity, 7> kActivities = {Activity::Drive,      Activity::Halt,           Activity::NightStop,
-                                                 Activity::WindowWait, Activity::PermissionWait, Activity::ClosureWait,
-                                                 Activity::StartOffset};
+constexpr std::array<Activity, 11> kActivities = {
+    Activity::Drive,       Activity::Halt,         Activity::NightStop, Activity::WindowWait,
+    Activity::PermissionWait, Activity::ClosureWait, Activity::StartOffset, Activity::ResourceWait,
+    Activity::Loading,     Activity::Carried,      Activity::Unloading};
 
 // The first delay that is not driving: what held the unit up most (delays come largest first).
 const Delay* main_delay(const UnitPlan& u) {
@@ -105,6 +110,10 @@ svg .unit-row{fill:#f4f4f4}
 .permission_wait{fill:#9c27b0;background:#9c27b0}
 .closure_wait{fill:#7a4419;background:#7a4419}
 .start_offset{fill:#b8b8b8;background:#b8b8b8}
+.resource_wait{fill:#d81b60;background:#d81b60}
+.loading{fill:#8bc34a;background:#8bc34a}
+.carried{fill:#2e7d32;background:#2e7d32}
+.unloading{fill:#cddc39;background:#cddc39}
 .border{fill:#222;background:#222}
 .stack{display:flex;height:12px;width:100%;max-width:700px;border:1px solid #ccc;margin:4px 0}
 .stack span{display:block;height:100%}
@@ -451,15 +460,20 @@ std::string map_section(const Plan& plan) {
   for (std::size_t i = 0; i < plan.units.size(); ++i) {
     const UnitPlan& u = plan.units[i];
     const char* dash = kDashes[(i / kUnitColours.size()) % kDashes.size()];
-    for (const ClassLeg& leg : u.legs) {
-      const std::string points = polyline_points(f, leg.geometry);
-      if (points.empty()) continue;
-      out += fmt::format("<polyline class=\"route\" stroke=\"{}\"{} points=\"{}\"><title>{}</title></polyline>\n",
-                         kUnitColours[i % kUnitColours.size()],
-                         *dash ? fmt::format(" stroke-dasharray=\"{}\"", dash) : std::string(), points,
-                         esc(fmt::format("{} {}: {} ({} vehicles), {:.1f} km", u.id, u.name, leg.label, leg.vehicles,
-                                         leg.distance_km)));
-    }
+    for (const ClassLeg& leg : u.legs)
+      for (const LegPart& part : leg.parts.empty() ? std::vector<LegPart>{{"road", "home", "destination", leg.distance_km, leg.geometry}}
+                                                   : leg.parts) {
+        const std::string points = polyline_points(f, part.geometry);
+        if (points.empty()) continue;
+        // Road lines in the unit's pattern; carried parts in the pattern of their mode.
+        const char* pattern = part.mode == "rail" ? "9 3 2 3" : part.mode == "sea" ? "2 4" : part.mode == "het" ? "12 4" : dash;
+        out += fmt::format(
+            "<polyline class=\"route {}\" stroke=\"{}\"{} points=\"{}\"><title>{}</title></polyline>\n", part.mode,
+            kUnitColours[i % kUnitColours.size()],
+            *pattern ? fmt::format(" stroke-dasharray=\"{}\"", pattern) : std::string(), points,
+            esc(fmt::format("{} {}: {} ({} vehicles), {} {:.1f} km {} > {}", u.id, u.name, leg.label, leg.vehicles,
+                            part.mode, part.km, part.from, part.to)));
+      }
   }
   const auto markers = map_markers(plan, f);
   for (const auto& [key, m] : markers) out += marker_svg(static_cast<MarkerKind>(std::get<0>(key)), m);

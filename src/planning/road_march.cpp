@@ -38,7 +38,7 @@ void add(MarchUnit& mu, Step step) {
 }  // namespace
 
 std::string CentreLedger::name(std::size_t i) const {
-  const scenario::PlaceRef& p = centres_[i].place;
+  const scenario::PlaceRef& p = (*centres_)[i].place;
   return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
 }
 
@@ -50,9 +50,9 @@ bool CentreLedger::book_at(std::size_t i, double from, double until, int vehicle
   for (const Booking& b : bookings_)
     if (b.resource == centre && night(b.from) == night(from)) taken += b.vehicles;
   const double capacity =
-      centres_[i].vehicles_per_night * (overlay_ ? overlay_->capacity_factor(centres_[i].place.where, from) : 1.0);
+      (*centres_)[i].vehicles_per_night * (overlay_ ? overlay_->capacity_factor((*centres_)[i].place.where, from) : 1.0);
   if (taken + vehicles > capacity) return false;
-  bookings_.push_back({centre, unit, march_unit, vehicles, from, until});
+  bookings_.push_back({centre, unit, march_unit, vehicles, from, until, "csc", static_cast<double>(vehicles)});
   return true;
 }
 
@@ -64,8 +64,8 @@ std::string CentreLedger::book(const geo::LonLat& where, double from, double unt
                                const std::string& unit, const std::string& march_unit, double max_km) {
   // Nearest first: try the centres within reach in order of distance.
   std::vector<std::pair<double, std::size_t>> near;
-  for (std::size_t i = 0; i < centres_.size(); ++i) {
-    const double km = geo::haversine_m(where, centres_[i].place.where) / 1000;
+  for (std::size_t i = 0; i < centres_->size(); ++i) {
+    const double km = geo::haversine_m(where, (*centres_)[i].place.where) / 1000;
     if (km <= max_km) near.emplace_back(km, i);
   }
   std::sort(near.begin(), near.end());
@@ -210,6 +210,10 @@ const char* activity_name(Activity a) {
     case Activity::PermissionWait: return "permission_wait";
     case Activity::ClosureWait: return "closure_wait";
     case Activity::StartOffset: return "start_offset";
+    case Activity::ResourceWait: return "resource_wait";
+    case Activity::Loading: return "loading";
+    case Activity::Carried: return "carried";
+    case Activity::Unloading: return "unloading";
   }
   return "?";
 }

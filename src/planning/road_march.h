@@ -24,7 +24,7 @@ struct RoadStep {
 class CentreLedger {
  public:
   CentreLedger(const std::vector<scenario::ConvoySupportCentre>& centres, const Overlay* overlay = nullptr)
-      : centres_(centres), overlay_(overlay) {}
+      : centres_(&centres), overlay_(overlay) {}
   // Books places for `vehicles` at the nearest centre within max_km of `where` that has room in
   // the night starting at `from`; its name, or "" when none has room.
   std::string book(const geo::LonLat& where, double from, double until, int vehicles, const std::string& unit,
@@ -32,14 +32,14 @@ class CentreLedger {
   // Books places at centre i if it has room that night; false if not.
   bool book_at(std::size_t i, double from, double until, int vehicles, const std::string& unit,
                const std::string& march_unit);
-  const std::vector<scenario::ConvoySupportCentre>& centres() const { return centres_; }
+  const std::vector<scenario::ConvoySupportCentre>& centres() const { return *centres_; }
   const std::vector<Booking>& bookings() const { return bookings_; }
   std::string name(std::size_t i) const;
   // Gives back the places a march unit booked (it is re-timed).
   void release(const std::string& march_unit);
 
  private:
-  const std::vector<scenario::ConvoySupportCentre>& centres_;
+  const std::vector<scenario::ConvoySupportCentre>* centres_;  // pointers: a ledger is copied to try an itinerary
   const Overlay* overlay_;  // capacity cuts
   std::vector<Booking> bookings_;
 };

@@ -51,6 +51,9 @@ void check_border_permissions(const CheckInput& in, Violations& out);
 void check_driving_limits(const CheckInput& in, Violations& out);
 // 7. Convoy support centre places per night; a booking for every night stop at a centre.
 void check_support_centres(const CheckInput& in, Violations& out);
+// 9. Railhead loading slots, port and transshipment handling per day; trains, ships, HETs and
+//    berths never more busy at once than the scenario has, ships not before they are available.
+void check_carriage(const CheckInput& in, Violations& out);
 // 8. A feasible unit arrives with its last march unit; ready, departure and closure agree.
 void check_arrivals(const CheckInput& in, Violations& out);
 

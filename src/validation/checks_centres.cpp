@@ -35,7 +35,7 @@ struct MarchUnitRef {
 // booking's time is written to the minute, rounded up).
 bool matches(const PlanBooking& b, const PlanStep& s) {
   return s.activity == Activity::NightStop && s.detail == b.resource &&
-         std::abs(std::ceil(s.from - 1e-6) - b.from) <= kTextTolerance;
+         std::abs(s.from - b.from) <= kTextTolerance;
 }
 
 bool has_night_stop(const PlanMarchUnit& m, const PlanBooking& b) {
@@ -54,6 +54,7 @@ void check_support_centres(const CheckInput& in, Violations& out) {
   // Per centre and night: the vehicles booked, and by whom.
   std::map<std::pair<std::string, long>, std::vector<const PlanBooking*>> nights;
   for (const PlanBooking& b : in.plan.bookings) {
+    if (b.kind != "convoy_support_centre") continue;  // checks_carriage.cpp
     if (!centres.contains(b.resource)) {
       add(out, kRule, b.march_unit, b.from,
           fmt::format("booked at '{}', which is not a convoy support centre of the scenario", b.resource));

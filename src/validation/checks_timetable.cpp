@@ -59,10 +59,10 @@ void check_timetable(const PlanMarchUnit& m, double fastest_kmh, Violations& out
     if (km < -kMinTolerance)
       add(out, kTimetable, m.id, s.from,
           fmt::format("{} goes back from km {} to km {}", step_name(s, i), num(s.km_from), num(s.km_to)));
-    if (s.activity != Activity::Drive && std::abs(km) > kMinTolerance)
+    if (s.activity != Activity::Drive && s.activity != Activity::Carried && std::abs(km) > kMinTolerance)
       add(out, kTimetable, m.id, s.from,
-          fmt::format("{} moves from km {} to km {}; only a drive moves", step_name(s, i), num(s.km_from),
-                      num(s.km_to)));
+          fmt::format("{} moves from km {} to km {}; only a drive or a carriage moves", step_name(s, i),
+                      num(s.km_from), num(s.km_to)));
     // Both km (0.1) and minutes (0.1) are rounded: the speed is checked at its most favourable.
     const double minutes = s.until - s.from;
     if (s.activity == Activity::Drive && km - kMinTolerance > fastest_kmh * (minutes + kMinTolerance) / 60)

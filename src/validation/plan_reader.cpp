@@ -107,9 +107,11 @@ class Field {
 Activity activity_of(const Field& f) {
   const std::string s = f.text();
   for (const Activity a : {Activity::Drive, Activity::Halt, Activity::NightStop, Activity::WindowWait,
-                           Activity::PermissionWait, Activity::ClosureWait, Activity::StartOffset})
+                           Activity::PermissionWait, Activity::ClosureWait, Activity::StartOffset,
+                           Activity::ResourceWait, Activity::Loading, Activity::Carried, Activity::Unloading})
     if (s == activity_name(a)) return a;
-  f.fail("one of drive, halt, night_stop, window_wait, permission_wait, closure_wait, start_offset");
+  f.fail("one of drive, halt, night_stop, window_wait, permission_wait, closure_wait, start_offset, resource_wait, "
+         "loading, carried, unloading");
 }
 
 PlanStep read_step(const Field& f) {
@@ -169,6 +171,10 @@ const char* activity_name(Activity a) {
     case Activity::PermissionWait: return "permission_wait";
     case Activity::ClosureWait: return "closure_wait";
     case Activity::StartOffset: return "start_offset";
+    case Activity::ResourceWait: return "resource_wait";
+    case Activity::Loading: return "loading";
+    case Activity::Carried: return "carried";
+    case Activity::Unloading: return "unloading";
   }
   return "?";
 }
@@ -194,9 +200,15 @@ PlanFile parse_plan(const std::string& text, const std::string& name) {
   plan.all_feasible = root.key("all_feasible", "true or false").boolean();
   root.key("units", "a list of units").each([&](const Field& u) { plan.units.push_back(read_unit(u)); });
   root.key("bookings", "a list of bookings").each([&](const Field& b) {
-    plan.bookings.push_back({b.key("resource", "the convoy support centre").text(), b.key("unit", "the unit").text(),
-                             b.key("march_unit", "the march unit").text(), b.key("vehicles", "the places booked").count(),
-                             b.key("from", "a time").time(), b.key("until", "a time").time()});
+    PlanBooking booking{b.key("resource", "the resource booked").text(), b.key("unit", "the unit").text(),
+                        b.key("march_unit", "the march unit or load").text(),
+                        b.key("vehicles", "the vehicles").count(), b.key("from", "a time").time(),
+                        b.key("until", "a time").time()};
+    if (b.has("kind")) booking.kind = b.key("kind", "the kind of resource").text();
+    booking.amount = b.has("amount") ? b.key("amount", "the capacity taken").number() : booking.vehicles;
+    if (b.has("from_min")) booking.from = b.key("from_min", "the start in minutes from C-day").number();
+    if (b.has("until_min")) booking.until = b.key("until_min", "the end in minutes from C-day").number();
+    plan.bookings.push_back(std::move(booking));
   });
   return plan;
 }

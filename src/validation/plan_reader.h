@@ -12,7 +12,10 @@
 
 namespace milmob::validation {
 
-enum class Activity { Drive, Halt, NightStop, WindowWait, PermissionWait, ClosureWait, StartOffset };
+enum class Activity {
+  Drive, Halt, NightStop, WindowWait, PermissionWait, ClosureWait, StartOffset,
+  ResourceWait, Loading, Carried, Unloading  // carried movement: a railhead, a train, a port, a ship, a HET
+};
 const char* activity_name(Activity a);  // as plan.json writes it: "night_stop"
 
 struct PlanStep {
@@ -54,7 +57,9 @@ struct PlanUnit {
 struct PlanBooking {
   std::string resource, unit, march_unit;
   int vehicles = 0;
-  double from = 0, until = 0;  // from the text fields, to the minute
+  double from = 0, until = 0;  // from_min/until_min when written, else the text fields
+  std::string kind = "convoy_support_centre";  // | railhead | port | transshipment | berth | train | ship | het
+  double amount = 0;                            // in the resource's unit of capacity
 };
 
 struct PlanFile {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -97,14 +98,46 @@ TEST(PlanCommand, TheReportOpensInABrowser) {
     EXPECT_EQ(count(dom.out, element), count(html, element)) << element;
 }
 
-TEST(PlanCommand, AUnitNoRoadReachesExitsThreeWithItsReason) {
+TEST(PlanCommand, AUnitNoWayReachesExitsThreeWithItsReason) {
   TempDir tmp;
-  const auto r = run_command(kMilmob + " plan -q " + kExamples + "vjtf-baltic.yaml -o " + tmp.path("out"));
+  // The flagship without its Oslo-Szczecin ferry: the Norwegian battalion's home (Rena) is beyond
+  // the strategic layer, joined to it by that sea link only.
+  std::string text = read_file(kExamples + "vjtf-baltic.yaml");
+  const auto from = text.find("    - name: \"RoRo ferry Oslo-Szczecin"), to = text.find("\nvehicles:");
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  text.erase(from, to - from);
+  for (auto at = text.find("../data/"); at != std::string::npos; at = text.find("../data/", at))
+    text.replace(at, 3, std::string(MILMOB_SOURCE_DIR) + "/");
+  milmob::testing::write_file(tmp.path("no-ferry.yaml"), text);
+  const auto r = run_command(kMilmob + " plan -q " + tmp.path("no-ferry.yaml") + " -o " + tmp.path("out"));
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
-  // The Norwegian battalion's home (Rena) is beyond the strategic layer, and sea legs are not planned yet.
-  EXPECT_NE(r.out.find("nor-tmbn"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("INFEASIBLE: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("nor-tmbn                 INFEASIBLE: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no road route from home to destination"), std::string::npos) << r.out;
   EXPECT_TRUE(std::filesystem::exists(tmp.path("out/plan.json")));
+}
+
+TEST(PlanCommand, TheFlagshipGoesByRoadRailAndSeaWithinEveryCapacity) {
+  TempDir tmp;
+  const auto r = run_command(kMilmob + " plan -q --json " + kExamples + "vjtf-baltic.yaml -o " + tmp.path("out"));
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto plan = nlohmann::json::parse(read_file(tmp.path("out/plan.json")));
+  std::set<std::string> modes, kinds;
+  for (const auto& u : plan["units"])
+    for (const auto& l : u["legs"]) modes.insert(l["mode"].get<std::string>());
+  for (const auto& b : plan["bookings"]) kinds.insert(b["kind"].get<std::string>());
+  EXPECT_EQ(modes, (std::set<std::string>{"rail", "road", "sea"}));
+  for (const char* kind : {"railhead", "train", "transshipment", "port", "ship", "convoy_support_centre"})
+    EXPECT_TRUE(kinds.contains(kind)) << kind;
+  // The Norwegian battalion sails from Oslo once NOR > POL permission holds (10 working days: C+14).
+  for (const auto& u : plan["units"])
+    if (u["id"] == "nor-tmbn") {
+      ASSERT_FALSE(u["trips"].empty());
+      for (const auto& t : u["trips"]) EXPECT_GE(t["depart_min"].get<double>(), 14 * 1440) << t;
+      EXPECT_EQ(u["delays"][0]["cause"], "permission_wait") << u["delays"];
+    }
+  const auto v = run_command(kMilmob + " validate " + tmp.path("out/plan.json") + " " + kExamples + "vjtf-baltic.yaml");
+  EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
 }
 
 TEST(PlanCommand, ABadScenarioWritesNothing) {
@@ -125,8 +158,9 @@ TEST(BottlenecksCommand, FindsTheBindingRuleOfTheVjtfExample) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_FALSE(j["changes"].empty());
-  // Germany's ban on weekend and holiday convoys holds the force most (Ascension Day is C+3).
-  EXPECT_EQ(j["changes"][0]["what"], "window DEU");
+  // Poland's permission holds the force most: the Norwegian battalion's ferry may not sail to
+  // Szczecin before the NOR > POL lead time (a pair rule of 10 working days) has run.
+  EXPECT_EQ(j["changes"][0]["what"], "permission POL");
   EXPECT_GT(j["changes"][0]["closure_gain_h"].get<double>(), 0);
   for (const auto& c : j["changes"])
     if (!c["what"].get<std::string>().starts_with("disruption")) {

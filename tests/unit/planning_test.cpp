@@ -167,7 +167,7 @@ mp::Plan plan(const ms::Scenario& s, const milmob::NetworkData& data, const std:
   const milmob::Network net = data.view();
   milmob::routing::Router router(net);
   const mp::Overlay overlay(s, net, disruptions);
-  return mp::plan_by_road(s, catalogue(), calendar(), router, overlay);
+  return mp::plan_movement(s, catalogue(), calendar(), router, overlay);
 }
 
 double waited(const mp::UnitPlan& u, mp::Activity a) {

@@ -110,7 +110,7 @@ TEST(ReportHtml, ShowsEveryUnitAndSection) {
     EXPECT_NE(html.find(section), std::string::npos) << section;
   EXPECT_EQ(count(html, "<svg viewBox"), 1u);  // the map
   EXPECT_NE(html.find("aria-label=\"Timeline of the march units\""), std::string::npos);
-  EXPECT_NE(html.find("<polyline class=\"route\""), std::string::npos);
+  EXPECT_NE(html.find("<polyline class=\"route road\""), std::string::npos);
   // A bar for each activity, a marker for the night stop, the waits and the border.
   for (const char* bar : {"<rect class=\"drive\"", "<rect class=\"halt\"", "<rect class=\"night_stop\"",
                           "<rect class=\"window_wait\"", "<rect class=\"permission_wait\""})

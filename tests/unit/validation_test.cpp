@@ -225,7 +225,8 @@ TEST(PlanReader, AMalformedPlanNamesTheFileTheFieldAndWhatWasExpected) {
   step(p, 0)["activity"] = "drivee";
   EXPECT_EQ(read_error(p.dump()),
             "plan.json: units[0].march_units[0].steps[0].activity: expected one of drive, halt, night_stop, "
-            "window_wait, permission_wait, closure_wait, start_offset, got the text \"drivee\"");
+            "window_wait, permission_wait, closure_wait, start_offset, resource_wait, loading, carried, unloading, got the "
+            "text \"drivee\"");
   p = plan();
   p["units"][1]["ready"] = "tomorrow";
   EXPECT_EQ(read_error(p.dump()),
@@ -329,7 +330,7 @@ TEST(Validation, KilometresNeverGoBackAndOnlyDrivesMove) {
               ElementsAre("deu-log/S1/M1 at C+0 07:35: timetable: steps[6] (drive) starts at km 190.0, back from km "
                           "200.0 where steps[5] (halt) ended",
                           "deu-log/S1/M1 at C+0 09:35: timetable: steps[7] (halt) moves from km 280.0 to km 281.0; only "
-                          "a drive moves"));
+                          "a drive or a carriage moves"));
   p = plan();
   step(p, 0)["km_to"] = 80;  // 80 km in an hour
   step(p, 1)["km_from"] = 80;

@@ -1,0 +1,235 @@
+#include "planning/itinerary.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "geo/distance.h"
+#include "planning/itinerary_parts.h"
+#include "vehicles/mlc.h"
+
+namespace milmob::planning {
+
+using namespace parts;
+
+namespace {
+
+constexpr double kHandlingMin = 60;  // assumption: a HET is loaded or unloaded in an hour
+
+std::string place_name(const scenario::PlaceRef& p) {
+  return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
+}
+
+ClassLeg leg_of(const VehicleClass& c, const std::string& mode) {
+  ClassLeg leg;
+  leg.label = c.limits.label;
+  for (const auto* t : c.types) leg.types.push_back(t->name);
+  leg.vehicles = c.vehicles;
+  leg.mode = mode;
+  return leg;
+}
+
+// The class's HET: the empty tractor and semi-trailer of the fleet's nation in the catalogue.
+const vehicles::VehicleType* het_type(const vehicles::Catalogue& catalogue, const std::string& nation) {
+  const vehicles::VehicleType* any = nullptr;
+  for (const auto& v : catalogue.all()) {
+    if (v.category != "het" || v.name.find("(empty)") == std::string::npos) continue;
+    if (v.nation == nation) return &v;
+    if (!any) any = &v;
+  }
+  return any;
+}
+
+// The name of the network's place nearest to p (within 5 km), else the sea link's and p's coordinates.
+std::string network_place_name(const Network& net, const geo::LonLat& p, EdgeId link) {
+  double best = 5000;
+  std::string name = net.edge_name(link).empty() ? fmt::format("{:.3f},{:.3f}", p.lon, p.lat)
+                                                 : fmt::format("{:.3f},{:.3f} ({})", p.lon, p.lat, net.edge_name(link));
+  for (std::size_t i = 0; i < net.place_count(); ++i) {
+    const geo::LonLat q{net.place_lon_e7[i] / 1e7, net.place_lat_e7[i] / 1e7};
+    const double d = geo::haversine_m(p, q);
+    if (d < best && !net.names.at(net.place_name[i]).empty()) best = d, name = std::string(net.names.at(net.place_name[i]));
+  }
+  return name;
+}
+
+double max_known(double a, double b) { return std::isnan(a) ? b : std::isnan(b) ? a : std::max(a, b); }
+
+}  // namespace
+
+Itinerary by_road(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) {
+  const scenario::Unit& unit = move.unit;
+  const VehicleClass& c = move.vclass;
+  Itinerary it;
+  it.leg = leg_of(c, "road");
+  std::string reason;
+  const auto route = road_route(ctx, unit.home.where, unit.destination.where, c.limits, unit.notice_to_move_h * 60,
+                                static_cast<double>(unit.required_delivery), reason);
+  if (!route) {
+    it.reason = "no road route from home to destination: " + reason;
+    return it;
+  }
+  it.found = true;
+  ClassLeg& leg = it.leg;
+  leg.distance_km = route->distance_m / 1000;
+  leg.unconstrained_km = route->unconstrained_distance_m / 1000;
+  leg.countries = route->countries;
+  for (const auto& d : route->detours) leg.detours.push_back(d.text);
+  leg.geometry = route->geometry;
+  leg.parts = {road_part(*route, "home", "destination")};
+  leg.itinerary = fmt::format("road {:.0f} km", leg.distance_km);
+  it.breaks_het_rule = c.limits.tracked && leg.distance_km > ctx.scenario.rules.het.tracked_over_km;
+
+  const auto steps = steps_of(ctx, *route, c.limits.max_speed_kmh);
+  MarchContext mctx = march_context(ctx, move, ledgers);
+  const scenario::ConvoyRules& rules = ctx.scenario.rules.convoy;
+  double t = move.start;
+  const auto sizes = split(c.vehicles, rules.vehicles_per_march_unit);
+  for (std::size_t k = 0; k < sizes.size(); ++k) {
+    const std::string id = march_unit_id(move, static_cast<int>(k));
+    MarchUnit mu = march(steps, t, sizes[k], id, mctx);
+    // A unit may not arrive before its earliest arrival date: leave later, and again if a
+    // window or a rest moved the arrival (a few tries: each only moves it later).
+    for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(mu.arrive) &&
+                        mu.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6;
+         ++tries) {
+      ledgers.centres.release(id);
+      const double later = mu.depart + static_cast<double>(*unit.earliest_arrival) - mu.arrive;
+      mu = march(steps, later, sizes[k], id, mctx);
+      mu.held = later - t;
+    }
+    it.march_units.push_back(std::move(mu));
+    t += column_minutes(rules, sizes[k]);
+  }
+  it.next_start = t;
+  return it;
+}
+
+Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) {
+  const scenario::Unit& unit = move.unit;
+  const VehicleClass& c = move.vclass;
+  Itinerary it;
+  it.leg = leg_of(c, "het");
+  const auto fleet_rule = std::find_if(ctx.scenario.resources.hets.begin(), ctx.scenario.resources.hets.end(),
+                                       [&](const scenario::HetFleet& f) { return f.nation == unit.nation && f.count > 0; });
+  if (fleet_rule == ctx.scenario.resources.hets.end()) {
+    it.reason = fmt::format("HET: the scenario gives {} no heavy equipment transporters", unit.nation);
+    return it;
+  }
+  const vehicles::VehicleType* het = het_type(ctx.catalogue, unit.nation);
+  if (!het) {
+    it.reason = "HET: the catalogue has no empty HET combination";
+    return it;
+  }
+  // The loaded combination: the HET's weight plus the vehicle's, the wider of the two; the
+  // loaded height is unknown (deck heights are not published) and does not constrain.
+  vehicles::VehicleLimits loaded;
+  loaded.label = fmt::format("{} + {}", het->name, c.limits.label);
+  loaded.weight_t = het->weight_t + c.limits.weight_t;
+  loaded.width_m = max_known(het->width_m, c.limits.width_m);
+  loaded.mlc = vehicles::mlc_from_weight(loaded.weight_t, false);
+  loaded.max_speed_kmh = het->road_speed_kmh;
+  std::string reason;
+  const auto route = road_route(ctx, unit.home.where, unit.destination.where, loaded, unit.notice_to_move_h * 60,
+                                static_cast<double>(unit.required_delivery), reason);
+  if (!route) {
+    it.reason = fmt::format("HET ({}, {:.0f} t, MLC {:.0f}): {}", loaded.label, loaded.weight_t, loaded.mlc, reason);
+    return it;
+  }
+  it.found = true;
+  ClassLeg& leg = it.leg;
+  leg.distance_km = route->distance_m / 1000;
+  leg.unconstrained_km = route->unconstrained_distance_m / 1000;
+  leg.countries = route->countries;
+  for (const auto& d : route->detours) leg.detours.push_back(d.text);
+  leg.geometry = route->geometry;
+  leg.parts = {LegPart{"het", "home", "destination", leg.distance_km, route->geometry}};
+
+  const std::string fleet_name = fmt::format("{} HET", unit.nation);
+  Fleet& fleet = ledgers.fleets.try_emplace(fleet_name, fleet_rule->count, 0.0).first->second;
+  leg.itinerary = fmt::format("on HETs ({}) {:.0f} km, {} in the fleet", het->name, leg.distance_km, fleet.size());
+  const auto steps = steps_of(ctx, *route, loaded.max_speed_kmh);
+  MarchContext mctx = march_context(ctx, move, ledgers);
+  const scenario::ConvoyRules& rules = ctx.scenario.rules.convoy;
+  double t = move.start;
+  int k = 0, trip_no = 0;
+  for (const int load : split(c.vehicles, fleet.size())) {
+    const auto [carriers, free] = fleet.first_free(load);
+    const double load_start = std::max(t, free);
+    double last_arrive = load_start, first_depart = std::numeric_limits<double>::infinity();
+    Trip trip{"het", fmt::format("{} x{}", fleet_name, load), "home", "destination", load_start, 0, 0, 0, 0, load,
+              leg.distance_km, {}};
+    double offset = 0;
+    for (const int n : split(load, rules.vehicles_per_march_unit)) {
+      const std::string id = march_unit_id(move, k++);
+      MarchUnit mu;
+      mu.id = id, mu.vehicles = n, mu.depart = load_start + offset;
+      add_step(mu, Activity::Loading, load_start + offset, load_start + offset + kHandlingMin, 0, 0, unit.home.where,
+               unit.home.country, fmt::format("onto {} HETs at home", n));
+      MarchUnit drive = march(steps, load_start + offset + kHandlingMin, n, id, mctx);
+      for (Step& s : drive.steps)
+        if (s.activity == Activity::Drive) s.activity = Activity::Carried, s.detail = "on HETs";
+      first_depart = std::min(first_depart, drive.depart);
+      append_march(mu, drive);
+      add_step(mu, Activity::Unloading, mu.arrive, mu.arrive + kHandlingMin, km_done(mu), km_done(mu),
+               unit.destination.where, unit.destination.country, "off the HETs at the destination");
+      mu.arrive += kHandlingMin;
+      last_arrive = std::max(last_arrive, mu.arrive);
+      trip.march_units.push_back(id);
+      it.march_units.push_back(std::move(mu));
+      offset += column_minutes(rules, n);
+    }
+    trip.depart = first_depart, trip.arrive = last_arrive - kHandlingMin, trip.unload_end = last_arrive;
+    // Back empty in as long as the loaded drive took (assumption).
+    trip.back = last_arrive + (trip.arrive - trip.depart);
+    for (const int carrier : carriers) fleet.busy_until(carrier, trip.back);
+    ledgers.bookings.push_back({fleet_name, unit.id, fmt::format("{}/S{}/H{}", unit.id, move.serial, ++trip_no), load,
+                                load_start, trip.back, "het", static_cast<double>(load)});
+    it.trips.push_back(std::move(trip));
+    t += offset;
+  }
+  it.next_start = t;
+  return it;
+}
+
+void find_terminals(PlanningContext& ctx) {
+  const scenario::Resources& r = ctx.scenario.resources;
+  for (const auto& x : r.railheads)
+    ctx.railheads.push_back({"railhead", place_name(x.place), x.place.where, x.place.country, &x, nullptr, nullptr});
+  for (const auto& x : r.transshipment)
+    ctx.transshipments.push_back(
+        {"transshipment", place_name(x.place), x.place.where, x.place.country, nullptr, &x, nullptr});
+  for (const auto& x : r.ports)
+    ctx.ports.push_back({"port", place_name(x.place), x.place.where, x.place.country, nullptr, nullptr, &x});
+  // Where a sea link of the network ends is a port too, one the scenario gives no figures for.
+  const Network& net = ctx.router.net();
+  for (EdgeId e = 0; e < net.edge_count(); ++e) {
+    if (net.mode[e] != Mode::Sea) continue;
+    for (const NodeId n : {net.tail[e], net.head[e]}) {
+      const geo::LonLat p = net.node_coord(n);
+      const bool known = std::any_of(ctx.ports.begin(), ctx.ports.end(),
+                                     [&](const Terminal& t) { return geo::haversine_m(t.where, p) < 5000; });
+      if (known) continue;
+      const std::string country =
+          net.node_country[n] == kNoCountry ? std::string() : std::string(net.country_code(net.node_country[n]));
+      ctx.ports.push_back({"port", network_place_name(net, p, e), p, country, nullptr, nullptr, nullptr});
+    }
+  }
+}
+
+std::vector<const Terminal*> nearest_terminals(const std::vector<const Terminal*>& terminals, const geo::LonLat& p,
+                                               std::size_t count, double max_km) {
+  std::vector<std::pair<double, const Terminal*>> near;
+  for (const Terminal* t : terminals) {
+    const double km = geo::haversine_m(t->where, p) / 1000;
+    if (km <= max_km) near.emplace_back(km, t);
+  }
+  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const Terminal*> out;
+  for (std::size_t i = 0; i < near.size() && i < count; ++i) out.push_back(near[i].second);
+  return out;
+}
+
+}  // namespace milmob::planning

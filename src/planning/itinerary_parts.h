@@ -1,0 +1,44 @@
+#pragma once
+// Pieces the itineraries share (planning/itinerary.h): road routes around the scenario's
+// closures, a route as convoy steps, march units one after another, timetables end to end.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planning/itinerary.h"
+
+namespace milmob::planning::parts {
+
+// A road route for the class, around every closure between `avoid_from` and `avoid_until` if it
+// can, else through closures it will wait out. Cached per request. nullopt and `reason` if none.
+std::optional<routing::Route> road_route(PlanningContext& ctx, const geo::LonLat& from, const geo::LonLat& to,
+                                         const vehicles::VehicleLimits& limits, double avoid_from, double avoid_until,
+                                         std::string& reason);
+
+std::vector<RoadStep> steps_of(const PlanningContext& ctx, const routing::Route& route, double vehicle_kmh);
+
+// `vehicles` in groups of at most `size`, spread evenly (20 in groups of 15 -> 10 + 10).
+std::vector<int> split(int vehicles, int size);
+
+// The minutes a march unit of n vehicles takes to pass a point, plus the gap to the next.
+double column_minutes(const scenario::ConvoyRules& rules, int vehicles);
+
+MarchContext march_context(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers);
+
+std::string march_unit_id(const ClassMove& move, int k);
+std::string hours(double minutes);
+
+// Appends a stretch at a place (a wait, loading, carriage) to a timetable.
+void add_step(MarchUnit& mu, Activity activity, double from, double until, double km_from, double km_to,
+              const geo::LonLat& where, const std::string& country, const std::string& detail);
+// Appends a march timetable that starts where `mu` ends; its km and crossings follow on.
+void append_march(MarchUnit& mu, const MarchUnit& leg);
+double km_done(const MarchUnit& mu);
+
+// A road part of a leg, for the map and the distance.
+LegPart road_part(const routing::Route& route, const std::string& from, const std::string& to);
+
+// How many units have booked a resource so far ("shared with 3 units").
+int units_booking(const Ledgers& ledgers, const std::string& resource);
+
+}  // namespace milmob::planning::parts

@@ -1,0 +1,217 @@
+// Carried movement: the capacity ledgers, and whole plans on a corridor with a road, a rail line
+// (one gauge, or two meeting at a transshipment point) and a sea crossing. Each plan is also
+// replayed by the independent validator.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "network/builder.h"
+#include "planning/capacity.h"
+#include "planning/plan_output.h"
+#include "planning/planner.h"
+#include "validation/checks.h"
+#include "vehicles/catalogue.h"
+
+namespace mp = milmob::planning;
+namespace ms = milmob::scenario;
+
+namespace {
+
+constexpr double kDay = 1440;
+
+TEST(DailyThroughput, SpreadsWorkOverDaysAtItsRateAndNeverGoesBack) {
+  mp::DailyThroughput port(100);
+  const auto a = port.take(0, 150, false);  // 100 today, 50 tomorrow
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_DOUBLE_EQ(a[0].amount, 100);
+  EXPECT_DOUBLE_EQ(a[1].from, kDay);
+  EXPECT_DOUBLE_EQ(a[1].until, kDay + kDay / 2);
+  const auto b = port.take(0, 10, false);  // asked for earlier, served after what is booked
+  EXPECT_DOUBLE_EQ(b.front().from, kDay + kDay / 2);
+
+  mp::DailyThroughput railhead(4);  // trains a day, each in one slot
+  EXPECT_DOUBLE_EQ(railhead.take(0, 1, true).front().from, 0);
+  EXPECT_DOUBLE_EQ(railhead.take(0, 1, true).front().from, kDay / 4);
+  EXPECT_DOUBLE_EQ(railhead.take(kDay - 60, 1, true).front().from, kDay);  // no whole slot left that day
+
+  mp::DailyThroughput cut(50, [](double t) { return t < 2 * kDay ? 0.0 : 1.0; });  // closed for two days
+  EXPECT_DOUBLE_EQ(cut.take(0, 10, false).front().from, 2 * kDay);
+  mp::DailyThroughput closed(50, [](double) { return 0.0; });
+  EXPECT_TRUE(closed.take(0, 10, false).empty());
+}
+
+TEST(Fleet, TheCarriersFreeFirst) {
+  mp::Fleet trains(3, 0);
+  trains.busy_until(0, 500);
+  trains.busy_until(1, 100);
+  auto [one, when] = trains.first_free(1);
+  EXPECT_EQ(one, std::vector<int>{2});
+  EXPECT_EQ(when, 0);
+  auto [two, both] = trains.first_free(2);
+  EXPECT_EQ(two, (std::vector<int>{2, 1}));
+  EXPECT_EQ(both, 100);
+  EXPECT_TRUE(trains.first_free(4).first.empty());
+}
+
+const ms::HolidayCalendar& calendar() {
+  static const auto c = ms::HolidayCalendar::load(std::string(MILMOB_DATA_DIR) + "/holidays.yaml");
+  return c;
+}
+
+const milmob::vehicles::Catalogue& catalogue() {
+  static const auto c = milmob::vehicles::Catalogue::load(std::string(MILMOB_DATA_DIR) + "/vehicles.yaml");
+  return c;
+}
+
+struct Line {
+  milmob::Mode mode;
+  double from_lon, to_lon, lat;
+  std::uint16_t gauge = 0;
+};
+
+// Two-way edges of 0.5 degrees along each line; DEU west of 14 E, POL east of it. Lines of
+// different modes share no nodes: a road, rail or sea leg begins where the planner snaps it.
+milmob::NetworkData network(const std::vector<Line>& lines) {
+  milmob::NetworkBuilder b;
+  for (const Line& l : lines) {
+    std::vector<milmob::NodeId> nodes;
+    for (double lon = l.from_lon; lon <= l.to_lon + 1e-9; lon += 0.5) nodes.push_back(b.add_node({lon, l.lat}));
+    for (std::size_t i = 0; i + 1 < nodes.size(); ++i)
+      for (const auto& [a, z] : {std::pair{nodes[i], nodes[i + 1]}, std::pair{nodes[i + 1], nodes[i]}}) {
+        milmob::EdgeSpec e;
+        e.tail = a, e.head = z, e.length_m = 34300, e.speed_kmh = l.mode == milmob::Mode::Road ? 90 : 60;
+        e.mode = l.mode, e.gauge_mm = l.gauge;
+        e.road_class = milmob::RoadClass::Motorway;
+        const std::vector<milmob::geo::LonLat> line = {b.node_coord(a), b.node_coord(z)};
+        e.shape = b.add_shape(line);
+        b.add_edge(e);
+      }
+  }
+  b.assign_countries({"DEU", "POL"}, [](const milmob::geo::LonLat& p) { return static_cast<std::uint16_t>(p.lon < 14 ? 0 : 1); });
+  return std::move(b).build();
+}
+
+ms::Scenario scenario(int tanks) {
+  ms::Scenario s;
+  s.name = "carried";
+  s.c_day = std::chrono::year_month_day{std::chrono::year(2027), std::chrono::March, std::chrono::day(1)};
+  s.rules.permissions.default_lead_time_working_days = 0;
+  ms::Unit u;
+  u.id = "tanks", u.nation = "DEU", u.priority = 1;
+  u.home = {"", {10, 52}, "DEU"};
+  u.destination = {"", {16, 52}, "POL"};
+  u.equipment = {{"Leopard 2A6", tanks}};
+  u.required_delivery = 10 * 1440;
+  s.units = {u};
+  s.resources.railheads = {{{"West", {10, 52.01}, "DEU"}, 4, 6}, {{"East", {16, 52.01}, "POL"}, 4, 6}};
+  s.resources.rail = {{"DEU", 1, 30, 50, 1435}};
+  return s;
+}
+
+struct Planned {
+  mp::Plan plan;
+  milmob::validation::ValidationReport report;
+};
+
+Planned plan(const ms::Scenario& s, const milmob::NetworkData& data) {
+  const milmob::Network net = data.view();
+  milmob::routing::Router router(net);
+  const mp::Overlay overlay(s, net, {});
+  Planned p{mp::plan_movement(s, catalogue(), calendar(), router, overlay), {}};
+  const auto file = milmob::validation::parse_plan(mp::to_json(p.plan).dump(), "plan.json");
+  p.report = milmob::validation::validate_plan(file, s, calendar());
+  return p;
+}
+
+double minutes(const mp::UnitPlan& u, mp::Activity a) {
+  for (const auto& d : u.delays)
+    if (d.cause == a) return d.minutes;
+  return 0;
+}
+
+std::string violations(const milmob::validation::ValidationReport& r) {
+  std::string out;
+  for (const auto& v : r.violations) out += v.to_string() + "\n";
+  return out;
+}
+
+const std::vector<Line> kRoadAndRail = {{milmob::Mode::Road, 10, 16, 52}, {milmob::Mode::Rail, 10, 16, 52.01, 1435}};
+
+}  // namespace
+
+TEST(Itinerary, TanksGoByRailRatherThanBreakTheHetRule) {
+  const auto data = network(kRoadAndRail);
+  const Planned p = plan(scenario(40), data);
+  ASSERT_TRUE(p.plan.all_feasible()) << p.plan.units[0].infeasible_reason;
+  const mp::UnitPlan& u = p.plan.units[0];
+  ASSERT_EQ(u.legs.size(), 1u);
+  EXPECT_EQ(u.legs[0].mode, "rail") << u.legs[0].itinerary;
+  EXPECT_EQ(u.trips.size(), 2u);  // 40 tanks, one per wagon, 30 wagons a train
+  // One train: the second load waits for it to come back, and says so.
+  EXPECT_GT(minutes(u, mp::Activity::ResourceWait), 0);
+  EXPECT_GE(u.trips[1].load_start, u.trips[0].back);
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+}
+
+TEST(Itinerary, FewerTrainsOrSlotsNeverImproveClosure) {
+  const auto data = network(kRoadAndRail);
+  ms::Scenario s = scenario(100);
+  double previous = 0;
+  for (const int trains : {4, 2, 1}) {
+    s.resources.rail[0].trains = trains;
+    const Planned p = plan(s, data);
+    EXPECT_TRUE(p.report.ok()) << violations(p.report);
+    EXPECT_GE(p.plan.closure + 1e-6, previous) << trains;
+    previous = p.plan.closure;
+  }
+  for (const double per_day : {2.0, 1.0}) {
+    s.resources.railheads[0].trains_per_day = per_day;
+    const Planned p = plan(s, data);
+    EXPECT_TRUE(p.report.ok()) << violations(p.report);
+    EXPECT_GE(p.plan.closure + 1e-6, previous) << per_day;
+    previous = p.plan.closure;
+  }
+}
+
+TEST(Itinerary, AGaugeBreakIsTransshippedOntoTheOtherGaugesTrains) {
+  const auto data = network({{milmob::Mode::Road, 10, 16, 52},
+                             {milmob::Mode::Rail, 10, 14, 52.01, 1435},
+                             {milmob::Mode::Rail, 14, 16, 52.01, 1520}});
+  ms::Scenario s = scenario(20);
+  s.resources.rail.push_back({"POL", 2, 40, 40, 1520});
+  const Planned without = plan(s, data);
+  EXPECT_NE(without.plan.units[0].legs[0].mode, "rail");  // no transshipment point: no rail way through
+  s.resources.transshipment = {{{"Border yard", {14, 52.01}, "POL"}, 10}};
+  const Planned p = plan(s, data);
+  const mp::UnitPlan& u = p.plan.units[0];
+  ASSERT_EQ(u.legs[0].mode, "rail") << u.legs[0].itinerary;
+  ASSERT_EQ(u.trips.size(), 2u);
+  EXPECT_EQ(u.trips[0].carrier, "DEU train 1");
+  EXPECT_EQ(u.trips[1].carrier, "POL train 1");
+  // 20 vehicles at 10 a day take two days to transship.
+  EXPECT_GE(u.trips[1].depart - u.trips[0].arrive, kDay);
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+}
+
+TEST(Itinerary, AnIslandIsReachedBySeaWhenAShipIsThere) {
+  // Home on an island road; the port of the mainland road 2 degrees away by sea.
+  const auto data = network({{milmob::Mode::Road, 8, 10, 52}, {milmob::Mode::Sea, 10, 12, 52.02},
+                             {milmob::Mode::Road, 12, 16, 52}});
+  ms::Scenario s = scenario(30);
+  s.units[0].home = {"", {8, 52}, "DEU"};
+  s.resources.railheads.clear();
+  s.resources.rail.clear();
+  s.rules.het.tracked_over_km = 1000;
+  const Planned none = plan(s, data);
+  EXPECT_FALSE(none.plan.all_feasible());
+  s.resources.ports = {{{"Island", {10, 52.02}, "DEU"}, 1, 20}, {{"Main", {12, 52.02}, "DEU"}, 1, 20}};
+  s.resources.ships = {{"RoRo", 200, 15, 1, 2 * 1440}};  // 200 lane metres: 18 tanks a sailing
+  const Planned p = plan(s, data);
+  ASSERT_TRUE(p.plan.all_feasible()) << p.plan.units[0].infeasible_reason;
+  const mp::UnitPlan& u = p.plan.units[0];
+  EXPECT_EQ(u.legs[0].mode, "sea");
+  ASSERT_EQ(u.trips.size(), 2u);
+  EXPECT_GE(u.trips[0].load_start, 2 * 1440);  // not before the ship is available
+  EXPECT_GE(u.trips[1].load_start, u.trips[0].back);
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+}
