@@ -43,11 +43,12 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
     report.changes.push_back(std::move(m));
   };
 
-  // Border permissions: every nation the plan's convoys enter, one working day less.
+  // Border permissions: every nation the plan's convoys, trains and ships enter, one working day less.
   std::set<std::string> entered;
   for (const UnitPlan& u : reference.units)
-    for (const MarchUnit& mu : u.march_units)
-      for (const BorderCrossing& c : mu.crossings) entered.insert(c.to);
+    for (const ClassLeg& l : u.legs)
+      for (const std::string& nation : l.countries)
+        if (nation != u.nation) entered.insert(nation);
   for (const std::string& nation : entered) {
     scenario::Scenario s = base;
     auto& p = s.rules.permissions;
@@ -78,6 +79,63 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
           fmt::format("{:g} -> {:g} vehicles a night", base.resources.convoy_support_centres[i].vehicles_per_night,
                       c.vehicles_per_night),
           s, disruptions);
+  }
+  // Carried movement: one more of each resource the plan books (what it does not use gains nothing).
+  std::set<std::string> booked;
+  for (const Booking& b : reference.bookings) booked.insert(b.resource);
+  const auto place = [](const scenario::PlaceRef& p) {
+    return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
+  };
+  for (std::size_t i = 0; i < base.resources.railheads.size(); ++i) {
+    if (!booked.contains("railhead " + place(base.resources.railheads[i].place))) continue;
+    scenario::Scenario s = base;
+    auto& r = s.resources.railheads[i];
+    r.trains_per_day += 1;
+    value("railhead " + place(r.place), fmt::format("{:g} -> {:g} trains a day", r.trains_per_day - 1, r.trains_per_day),
+          s, disruptions);
+  }
+  for (std::size_t i = 0; i < base.resources.rail.size(); ++i) {
+    if (!booked.contains(base.resources.rail[i].nation + " train")) continue;
+    scenario::Scenario s = base;
+    auto& f = s.resources.rail[i];
+    f.trains += 1;
+    value(fmt::format("trains {} ({} mm)", f.nation, f.gauge_mm), fmt::format("{} -> {} trains", f.trains - 1, f.trains),
+          s, disruptions);
+  }
+  for (std::size_t i = 0; i < base.resources.transshipment.size(); ++i) {
+    if (!booked.contains("transshipment " + place(base.resources.transshipment[i].place))) continue;
+    scenario::Scenario s = base;
+    auto& t = s.resources.transshipment[i];
+    t.vehicles_per_day += base.rules.convoy.vehicles_per_march_unit;
+    value("transshipment " + place(t.place),
+          fmt::format("{:g} -> {:g} vehicles a day", base.resources.transshipment[i].vehicles_per_day, t.vehicles_per_day),
+          s, disruptions);
+  }
+  for (std::size_t i = 0; i < base.resources.ports.size(); ++i) {
+    const std::string name = place(base.resources.ports[i].place);
+    if (!booked.contains("port " + name) && !booked.contains("berths at " + name)) continue;
+    scenario::Scenario s = base;
+    auto& p = s.resources.ports[i];
+    p.vehicles_per_day += base.rules.convoy.vehicles_per_march_unit;
+    p.berths += 1;
+    value("port " + name,
+          fmt::format("{:g} -> {:g} vehicles a day, {} -> {} berths", base.resources.ports[i].vehicles_per_day,
+                      p.vehicles_per_day, p.berths - 1, p.berths),
+          s, disruptions);
+  }
+  for (std::size_t i = 0; i < base.resources.ships.size(); ++i) {
+    if (!booked.contains("ship " + base.resources.ships[i].name)) continue;
+    scenario::Scenario s = base;
+    auto& ship = s.resources.ships[i];
+    ship.count += 1;
+    value("ship " + ship.name, fmt::format("{} -> {} ships", ship.count - 1, ship.count), s, disruptions);
+  }
+  for (std::size_t i = 0; i < base.resources.hets.size(); ++i) {
+    if (!booked.contains(base.resources.hets[i].nation + " HET")) continue;
+    scenario::Scenario s = base;
+    auto& h = s.resources.hets[i];
+    h.count += base.rules.convoy.vehicles_per_march_unit;
+    value("HETs " + h.nation, fmt::format("{} -> {} HETs", base.resources.hets[i].count, h.count), s, disruptions);
   }
   {
     scenario::Scenario s = base;

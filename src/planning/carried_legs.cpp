@@ -1,4 +1,5 @@
-// Rail and sea itineraries: road to a terminal, carried in loads (a train, a sailing), road on.
+// Rail, sea and air itineraries: road to a terminal, carried in loads (a train, a sailing, a
+// sortie), road on.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -168,10 +169,20 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
   MarchContext mctx = march_context(ctx, move, ledgers);
   const scenario::ConvoyRules& rules = ctx.scenario.rules.convoy;
   double t = move.start;
+  // Batches: march units that share a load (a train takes several), or one march unit carried
+  // in several loads (a sortie takes few vehicles) that waits at the far end for the last.
+  struct Batch {
+    std::vector<int> march_units, loads;
+  };
+  std::vector<Batch> batches;
+  if (load_size >= rules.vehicles_per_march_unit)
+    for (const int load : split(c.vehicles, load_size)) batches.push_back({split(load, rules.vehicles_per_march_unit), {load}});
+  else
+    for (const int n : split(c.vehicles, rules.vehicles_per_march_unit)) batches.push_back({{n}, split(n, load_size)});
   int k = 0, load_no = 0;
-  for (const int load : split(c.vehicles, load_size)) {
+  for (const Batch& batch : batches) {
     std::vector<MarchUnit> mus;
-    for (const int n : split(load, rules.vehicles_per_march_unit)) {
+    for (const int n : batch.march_units) {
       const std::string id = march_unit_id(move, k++);
       if (approach) {
         mus.push_back(march(to_terminal, t, n, id, mctx));
@@ -188,35 +199,43 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
       it.reason = fmt::format("{} via {}: a march unit never reaches it", mode, a.label());
       return it;
     }
-    const std::string trip_id = fmt::format("{}/S{}/L{}", unit.id, move.serial, ++load_no);
-    Carriage carriage = carry(ledgers, at_terminal, load, trip_id);
-    if (!carriage.reason.empty()) {
-      it.reason = carriage.reason;
-      return it;
+    std::vector<Carriage> carriages;
+    double end = 0;
+    for (const int load : batch.loads) {
+      carriages.push_back(carry(ledgers, at_terminal, load, fmt::format("{}/S{}/L{}", unit.id, move.serial, ++load_no)));
+      if (!carriages.back().reason.empty()) {
+        it.reason = carriages.back().reason;
+        return it;
+      }
+      end = std::max(end, carriages.back().end);
     }
+    const Carriage& first = carriages.front();
     double offset = 0;
     for (MarchUnit& mu : mus) {
       const double km = km_done(mu);
-      add_step(mu, carriage.waited, mu.arrive, carriage.start, km, km, a.where, a.country,
-               carriage.wait.empty() ? fmt::format("the load of {} vehicles gathers at {}", load, a.label()) : carriage.wait);
-      for (Step s : carriage.steps) {
+      add_step(mu, first.waited, mu.arrive, first.start, km, km, a.where, a.country,
+               first.wait.empty() ? fmt::format("the load gathers at {}", a.label()) : first.wait);
+      for (Step s : first.steps) {
         s.km_from += km, s.km_to += km;
         mu.steps.push_back(std::move(s));
       }
-      mu.arrive = carriage.end;
+      add_step(mu, Activity::ResourceWait, first.end, end, km_done(mu), km_done(mu), b.where, b.country,
+               fmt::format("waiting at {} for the other {} loads of the march unit", b.label(), carriages.size() - 1));
+      mu.arrive = end;
       if (onward) {
-        MarchUnit on = march(from_terminal, carriage.end + offset, mu.vehicles, mu.id, mctx);
-        if (offset > 0) add_step(mu, Activity::StartOffset, carriage.end, carriage.end + offset, km_done(mu), km_done(mu),
+        MarchUnit on = march(from_terminal, end + offset, mu.vehicles, mu.id, mctx);
+        if (offset > 0) add_step(mu, Activity::StartOffset, end, end + offset, km_done(mu), km_done(mu),
                                  b.where, b.country, "march units leave the terminal one after another");
         append_march(mu, on);
         offset += column_minutes(rules, mu.vehicles);
       }
       it.march_units.push_back(std::move(mu));
     }
-    for (Trip& trip : carriage.trips) {
-      for (const MarchUnit& mu : mus) trip.march_units.push_back(mu.id);
-      it.trips.push_back(std::move(trip));
-    }
+    for (Carriage& carriage : carriages)
+      for (Trip& trip : carriage.trips) {
+        for (const MarchUnit& mu : mus) trip.march_units.push_back(mu.id);
+        it.trips.push_back(std::move(trip));
+      }
   }
   it.next_start = t;
   it.found = true;
@@ -617,6 +636,112 @@ Itinerary by_sea(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
   };
   const std::string how = fmt::format("sailings of up to {} vehicles", load_size);
   return carried(ctx, move, ledgers, "sea", load, unload, {sec}, load_size, how, carry);
+}
+
+
+namespace {
+
+// How many vehicles of the class one sortie of the aircraft takes: by payload, when the catalogue
+// lists no aircraft for a type or lists this one (only what a source states is held against it).
+int per_sortie(const VehicleClass& c, const scenario::Aircraft& a) {
+  double heaviest = 0;
+  for (const auto* t : c.types) {
+    if (!t->transport.air.empty() &&
+        std::find(t->transport.air.begin(), t->transport.air.end(), a.type) == t->transport.air.end())
+      return 0;
+    if (std::isnan(t->weight_t)) return 0;
+    heaviest = std::max(heaviest, t->weight_t);
+  }
+  return heaviest > 0 && a.payload_t >= heaviest ? static_cast<int>(a.payload_t / heaviest) : 0;
+}
+
+}  // namespace
+
+Itinerary by_air(PlanningContext& ctx, const ClassMove& move, const Terminal& load, const Terminal& unload,
+                 Ledgers& ledgers) {
+  const scenario::Scenario& s = ctx.scenario;
+  int load_size = 0;
+  for (const auto& a : s.resources.aircraft)
+    if (a.count > 0 && a.speed_kmh > 0) load_size = std::max(load_size, per_sortie(move.vclass, a));
+  if (load_size <= 0) {
+    Itinerary failed;
+    failed.leg.mode = "air";
+    failed.reason = fmt::format("air: no aircraft of the scenario can carry a {}", move.vclass.limits.label);
+    return failed;
+  }
+  // A flight is a great circle; the permission to enter the destination's nation is its clearance.
+  Section sec;
+  sec.from = &load, sec.to = &unload;
+  sec.km = geo::haversine_m(load.where, unload.where) / 1000;
+  sec.geometry = {load.where, unload.where};
+  sec.countries = {load.country};
+  if (unload.country != load.country) sec.countries.push_back(unload.country);
+  const std::string nation = move.unit.nation, unit_id = move.unit.id;
+  const VehicleClass& vclass = move.vclass;
+  const CarryLoad carry = [&ctx, sec, &load, &unload, nation, unit_id, &vclass](Ledgers& L, double ready, int vehicles,
+                                                                              const std::string& trip_id) {
+    Carriage out;
+    const scenario::Aircraft* aircraft = nullptr;
+    Fleet* fleet = nullptr;
+    int carrier = -1;
+    double free = std::numeric_limits<double>::infinity();
+    for (const auto& a : ctx.scenario.resources.aircraft) {
+      if (a.count <= 0 || a.speed_kmh <= 0 || per_sortie(vclass, a) < vehicles) continue;
+      Fleet& f = L.fleets.try_emplace("aircraft " + a.type, a.count, 0.0).first->second;
+      const auto [ids, when] = f.first_free(1);
+      if (when < free) free = when, aircraft = &a, fleet = &f, carrier = ids.front();
+    }
+    if (!aircraft) {
+      out.reason = "air: no aircraft can take the load";
+      return out;
+    }
+    const std::string name = "aircraft " + aircraft->type;
+    // A parking place on the ground for the handling hours, at each end.
+    const auto on_ground = [&](const Terminal& at, double t) -> std::pair<double, double> {
+      const double hours = at.airfield->handling_hours > 0 ? at.airfield->handling_hours : 2;
+      if (at.airfield->max_on_ground <= 0) return {t, t + hours * 60};
+      Fleet& places = L.fleets.try_emplace("on the ground at " + at.name, at.airfield->max_on_ground, 0.0).first->second;
+      const auto [ids, when] = places.first_free(1);
+      const double start = std::max(t, when);
+      places.busy_until(ids.front(), start + hours * 60);
+      L.bookings.push_back({"on the ground at " + at.name, unit_id, trip_id, vehicles, start, start + hours * 60,
+                            "airfield", 1});
+      return {start, start + hours * 60};
+    };
+    std::vector<Step> gate_steps;
+    const double t0 = std::max(ready, free);
+    const double gate = clear_to_go(ctx, nation, sec, t0, gate_steps, 0);
+    const double handling = (load.airfield->handling_hours > 0 ? load.airfield->handling_hours : 2) * 60;
+    const auto [load_start, loaded] = on_ground(load, std::max(t0, gate - handling));
+    out.start = load_start;
+    if (gate > t0 + 1e-6 && !gate_steps.empty()) {
+      out.waited = gate_steps.back().activity;
+      out.wait = gate_steps.back().detail;
+    } else {
+      out.wait = free > ready + 1e-6
+                     ? fmt::format("waiting for an {} ({} of them, all flying)", name, aircraft->count)
+                     : fmt::format("{}: {} on the ground at once", load.label(), load.airfield->max_on_ground);
+    }
+    step(out.steps, Activity::Loading, load_start, loaded, 0, 0, load, fmt::format("loading an {} at {}", name, load.label()));
+    const double depart = clear_to_go(ctx, nation, sec, loaded, out.steps, 0);
+    const double arrive = depart + sec.km / aircraft->speed_kmh * 60;
+    step(out.steps, Activity::Carried, depart, arrive, 0, sec.km, unload,
+         fmt::format("air {:.0f} km {} > {} ({} {})", sec.km, load.label(), unload.label(), name, carrier + 1));
+    const auto [unload_start, unloaded] = on_ground(unload, arrive);
+    step(out.steps, Activity::ResourceWait, arrive, unload_start, sec.km, sec.km, unload,
+         fmt::format("{}: {} on the ground at once", unload.label(), unload.airfield->max_on_ground));
+    step(out.steps, Activity::Unloading, unload_start, unloaded, sec.km, sec.km, unload,
+         fmt::format("unloading at {}", unload.label()));
+    out.end = unloaded;
+    const double back = unloaded + sec.km / aircraft->speed_kmh * 60;
+    fleet->busy_until(carrier, back);
+    L.bookings.push_back({name, unit_id, trip_id, vehicles, load_start, back, "aircraft", 1});
+    out.trips.push_back({"air", fmt::format("{} {}", name, carrier + 1), load.label(), unload.label(), load_start, depart,
+                         arrive, unloaded, back, vehicles, sec.km, {}});
+    return out;
+  };
+  const std::string how = fmt::format("sorties of up to {} vehicles", load_size);
+  return carried(ctx, move, ledgers, "air", load, unload, {sec}, load_size, how, carry);
 }
 
 }  // namespace milmob::planning

@@ -197,12 +197,14 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
 void find_terminals(PlanningContext& ctx) {
   const scenario::Resources& r = ctx.scenario.resources;
   for (const auto& x : r.railheads)
-    ctx.railheads.push_back({"railhead", place_name(x.place), x.place.where, x.place.country, &x, nullptr, nullptr});
+    ctx.railheads.push_back({"railhead", place_name(x.place), x.place.where, x.place.country, &x, nullptr, nullptr, nullptr});
   for (const auto& x : r.transshipment)
     ctx.transshipments.push_back(
-        {"transshipment", place_name(x.place), x.place.where, x.place.country, nullptr, &x, nullptr});
+        {"transshipment", place_name(x.place), x.place.where, x.place.country, nullptr, &x, nullptr, nullptr});
   for (const auto& x : r.ports)
-    ctx.ports.push_back({"port", place_name(x.place), x.place.where, x.place.country, nullptr, nullptr, &x});
+    ctx.ports.push_back({"port", place_name(x.place), x.place.where, x.place.country, nullptr, nullptr, &x, nullptr});
+  for (const auto& x : r.airfields)
+    ctx.airfields.push_back({"airfield", place_name(x.place), x.place.where, x.place.country, nullptr, nullptr, nullptr, &x});
   // Where a sea link of the network ends is a port too, one the scenario gives no figures for.
   const Network& net = ctx.router.net();
   for (EdgeId e = 0; e < net.edge_count(); ++e) {
@@ -214,7 +216,7 @@ void find_terminals(PlanningContext& ctx) {
       if (known) continue;
       const std::string country =
           net.node_country[n] == kNoCountry ? std::string() : std::string(net.country_code(net.node_country[n]));
-      ctx.ports.push_back({"port", network_place_name(net, p, e), p, country, nullptr, nullptr, nullptr});
+      ctx.ports.push_back({"port", network_place_name(net, p, e), p, country, nullptr, nullptr, nullptr, nullptr});
     }
   }
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The ways one vehicle class of a unit can travel, each tried against what earlier units have
 // booked: road all the way; on heavy equipment transporters; road to a railhead, rail (a gauge
-// break transshipped), road on; road to a port, sea, road on. The planner keeps the one that
+// break transshipped), road on; road to a port, sea, road on; road to an airfield, airlift, road on. The planner keeps the one that
 // arrives first (planning/planner.h).
 #include <map>
 #include <string>
@@ -43,15 +43,16 @@ struct VehicleClass {
   int vehicles = 0;
 };
 
-// A place where vehicles change mode: a railhead, a transshipment point or a port.
+// A place where vehicles change mode: a railhead, a transshipment point, a port or an airfield.
 struct Terminal {
-  std::string kind;  // railhead | transshipment | port
+  std::string kind;  // railhead | transshipment | port | airfield
   std::string name;
   geo::LonLat where;
   std::string country;
   const scenario::Railhead* railhead = nullptr;
   const scenario::Transshipment* transshipment = nullptr;
   const scenario::Port* port = nullptr;  // null: a port of the network the scenario gives no figures for
+  const scenario::Airfield* airfield = nullptr;
   std::string label() const { return kind + " " + name; }
 };
 
@@ -65,7 +66,7 @@ struct PlanningContext {
   double max_snap_m;
   std::map<std::string, routing::Route> routes;             // by request, for the next itinerary
   std::map<int, routing::VehicleCost> rail_costs;           // by gauge
-  std::vector<Terminal> railheads, transshipments, ports;  // ports: the scenario's and the network's
+  std::vector<Terminal> railheads, transshipments, ports, airfields;  // ports: the scenario's and the network's
 };
 void find_terminals(PlanningContext& ctx);
 
@@ -94,6 +95,8 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers);
 Itinerary by_rail(PlanningContext& ctx, const ClassMove& move, const Terminal& load, const Terminal& unload,
                   Ledgers& ledgers);
 Itinerary by_sea(PlanningContext& ctx, const ClassMove& move, const Terminal& load, const Terminal& unload,
+                 Ledgers& ledgers);
+Itinerary by_air(PlanningContext& ctx, const ClassMove& move, const Terminal& load, const Terminal& unload,
                  Ledgers& ledgers);
 
 // The terminals worth trying near a point: the `count` nearest within `max_km`.

@@ -150,6 +150,11 @@ std::optional<Choice> choose(PlanningContext& ctx, const ClassMove& move, const 
   for (const Terminal* a : ports_near(unit.home.where, 2))
     for (const Terminal* b : ports_near(unit.destination.where, 3))
       if (a != b) consider([&](Ledgers& l) { return by_sea(ctx, move, *a, *b, l); });
+  std::vector<const Terminal*> airfields;
+  for (const Terminal& t : ctx.airfields) airfields.push_back(&t);
+  for (const Terminal* a : nearest_terminals(airfields, unit.home.where, 2, kTerminalReachKm))
+    for (const Terminal* b : nearest_terminals(airfields, unit.destination.where, 2, kTerminalReachKm))
+      if (a != b) consider([&](Ledgers& l) { return by_air(ctx, move, *a, *b, l); });
   for (const Itinerary& it : others) {
     std::string text = it.found ? fmt::format("{} ({}): last arrival {}{}", it.leg.mode, it.leg.itinerary,
                                               when(it.arrive), it.breaks_het_rule ? ", breaks the HET rule" : "")
@@ -172,7 +177,7 @@ Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catal
   plan.scenario = s.name;
   plan.notes = overlay.notes();
   const ClockRules clock(s, calendar);
-  PlanningContext ctx{s, catalogue, router, overlay, clock, options.max_snap_m, {}, {}, {}, {}, {}};
+  PlanningContext ctx{s, catalogue, router, overlay, clock, options.max_snap_m, {}, {}, {}, {}, {}, {}};
   find_terminals(ctx);
   Ledgers ledgers{CentreLedger(s.resources.convoy_support_centres, &overlay), {}, {}, {}, {}};
   std::vector<const scenario::Unit*> order;

@@ -1,6 +1,6 @@
 // Rule 9: the capacities of carried movement. Railheads load a number of trains a day; ports and
-// transshipment points handle a number of vehicles a day; trains, ships, HETs and berths are
-// fleets of a number of carriers, never more of them busy at once. Capacities are the
+// transshipment points handle a number of vehicles a day; trains, ships, HETs, aircraft, berths
+// and places on an airfield's ground are fleets of a number of carriers, never more of them busy at once. Capacities are the
 // scenario's nominal ones: a plan made under a capacity cut must also keep them.
 #include <fmt/format.h>
 
@@ -43,6 +43,9 @@ std::map<std::string, Limit> limits_of(const scenario::Scenario& s) {
   }
   for (const auto& x : r.rail) out[x.nation + " train"].capacity += x.trains;
   for (const auto& x : r.hets) out[x.nation + " HET"].capacity += x.count;
+  for (const auto& x : r.aircraft) out["aircraft " + x.type].capacity += x.count;
+  for (const auto& x : r.airfields)
+    out["on the ground at " + place_name(x.place)] = {static_cast<double>(x.max_on_ground), false, 0};
   for (const auto& x : r.ships)
     out["ship " + x.name] = {static_cast<double>(x.count), false, static_cast<double>(x.available_from)};
   return out;

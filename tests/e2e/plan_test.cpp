@@ -117,7 +117,7 @@ TEST(PlanCommand, AUnitNoWayReachesExitsThreeWithItsReason) {
   EXPECT_TRUE(std::filesystem::exists(tmp.path("out/plan.json")));
 }
 
-TEST(PlanCommand, TheFlagshipGoesByRoadRailAndSeaWithinEveryCapacity) {
+TEST(PlanCommand, TheFlagshipGoesByRoadRailSeaAndAirWithinEveryCapacity) {
   TempDir tmp;
   const auto r = run_command(kMilmob + " plan -q --json " + kExamples + "vjtf-baltic.yaml -o " + tmp.path("out"));
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -126,8 +126,8 @@ TEST(PlanCommand, TheFlagshipGoesByRoadRailAndSeaWithinEveryCapacity) {
   for (const auto& u : plan["units"])
     for (const auto& l : u["legs"]) modes.insert(l["mode"].get<std::string>());
   for (const auto& b : plan["bookings"]) kinds.insert(b["kind"].get<std::string>());
-  EXPECT_EQ(modes, (std::set<std::string>{"rail", "road", "sea"}));
-  for (const char* kind : {"railhead", "train", "transshipment", "port", "ship", "convoy_support_centre"})
+  EXPECT_EQ(modes, (std::set<std::string>{"air", "rail", "road", "sea"}));
+  for (const char* kind : {"railhead", "train", "transshipment", "port", "ship", "aircraft", "airfield", "convoy_support_centre"})
     EXPECT_TRUE(kinds.contains(kind)) << kind;
   // The Norwegian battalion sails from Oslo once NOR > POL permission holds (10 working days: C+14).
   for (const auto& u : plan["units"])

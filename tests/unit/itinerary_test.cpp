@@ -215,3 +215,25 @@ TEST(Itinerary, AnIslandIsReachedBySeaWhenAShipIsThere) {
   EXPECT_GE(u.trips[1].load_start, u.trips[0].back);
   EXPECT_TRUE(p.report.ok()) << violations(p.report);
 }
+
+TEST(Itinerary, AirliftFliesWhatThePayloadTakesOneSortieAfterAnother) {
+  // Two roads 4 degrees apart with no link between them: only an airlift joins them.
+  const auto data = network({{milmob::Mode::Road, 8, 10, 52}, {milmob::Mode::Road, 14, 16, 52}});
+  ms::Scenario s = scenario(0);
+  s.units[0].home = {"", {8, 52}, "DEU"};
+  s.units[0].equipment = {{"Boxer", 6}};
+  s.resources.railheads.clear();
+  s.resources.rail.clear();
+  const Planned none = plan(s, data);
+  EXPECT_FALSE(none.plan.all_feasible());
+  s.resources.airfields = {{{"Base", {10, 52}, "DEU"}, 1, 2}, {{"Field", {14, 52}, "POL"}, 1, 2}};
+  s.resources.aircraft = {{"C-17", 75, 1, 800}};
+  const Planned p = plan(s, data);
+  ASSERT_TRUE(p.plan.all_feasible()) << p.plan.units[0].infeasible_reason;
+  const mp::UnitPlan& u = p.plan.units[0];
+  EXPECT_EQ(u.legs[0].mode, "air") << u.legs[0].itinerary;
+  ASSERT_EQ(u.trips.size(), 3u);  // a Boxer weighs 36.5 t (catalogue): two a sortie of 75 t, six in three
+  EXPECT_EQ(u.march_units.size(), 1u);  // the six drive as one march unit and wait for the last sortie
+  for (std::size_t i = 1; i < u.trips.size(); ++i) EXPECT_GE(u.trips[i].load_start, u.trips[i - 1].back - 1e-6);
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+}
