@@ -9,6 +9,7 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/progress.h"
+#include "gis/plugin.h"
 #include "planning/plan_output.h"
 #include "planning/planner.h"
 #include "planning/report_html.h"
@@ -37,7 +38,9 @@ void write_outputs(const std::string& dir, const planning::Plan& plan) {
   write("closure.csv", planning::closure_csv(plan));
   write("march_tables.csv", planning::march_tables_csv(plan));
   write("bookings.csv", planning::bookings_csv(plan));
-  write("routes.geojson", planning::routes_geojson(plan).dump() + "\n");
+  const std::string routes = planning::routes_geojson(plan).dump() + "\n";
+  write("routes.geojson", routes);
+  gis::save_geopackage(routes, dir + "/routes.gpkg");
   write("report.html", planning::report_html(plan));
 }
 
@@ -63,7 +66,8 @@ int run_plan(const PlanArgs& a) {
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << planning::closure_text(plan)
-              << fmt::format("wrote {}/plan.json, closure.csv, march_tables.csv, bookings.csv, routes.geojson, report.html ({:.2f} s)\n",
+              << fmt::format("wrote {}/plan.json, closure.csv, march_tables.csv, bookings.csv, routes.geojson, routes.gpkg, "
+                                 "report.html ({:.2f} s)\n",
                              a.output, seconds);
   }
   return plan.all_feasible() ? kExitOk : kExitNoRoute;
@@ -77,7 +81,7 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code
       "plan", "Plan a scenario's deployment by road, HET, rail and sea: march units, timetables, bookings, closure and the cause of delays");
   cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
   cmd->add_option("-o,--output", args->output,
-                  "Directory for plan.json, closure.csv, march_tables.csv, bookings.csv, report.html")
+                  "Directory for plan.json, closure.csv, march_tables.csv, bookings.csv, routes.geojson, routes.gpkg, report.html")
       ->required();
   cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
   cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");

@@ -55,4 +55,10 @@ GisFeatures load_gis_features(const std::vector<std::string>& paths, const LineM
   return features;
 }
 
+void save_geopackage(const std::string& geojson, const std::string& path) {
+  static const auto write = entry_point<decltype(&milmob_gdal_write_geopackage)>("milmob_gdal_write_geopackage");
+  std::string error;
+  if (!write(&geojson, path.c_str(), &error)) throw InputError(error);  // already names the file
+}
+
 }  // namespace milmob::gis

@@ -1,7 +1,8 @@
 #pragma once
 // GDAL and the ~110 shared libraries it pulls in cost ~30 ms at every process start. Only the
-// import reads GIS layers, so GDAL lives in a plugin (milmob-gdal.so, next to the milmob
-// binary) that the import loads when it needs it; route, info and vehicles start without it.
+// import reads GIS layers and only plan writes a GeoPackage, so GDAL lives in a plugin
+// (milmob-gdal.so, next to the milmob binary) loaded when needed; route, info and vehicles
+// start without it.
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,13 +21,21 @@ std::unique_ptr<CountryLookup> load_countries(const std::string& path, const std
 // Throws InputError naming the file for bad input, std::runtime_error if the plugin is missing.
 GisFeatures load_gis_features(const std::vector<std::string>& paths, const LineMapping& mapping);
 
+// Writes a GeoPackage through the plugin (see write_geopackage in gis/geopackage_writer.h).
+// Throws InputError naming the file, std::runtime_error if the plugin is missing.
+void save_geopackage(const std::string& geojson, const std::string& path);
+
 }  // namespace milmob::gis
 
 // The plugin's entry points. Errors cross the boundary as text, never as exceptions.
 // A new CountryIndex, or nullptr with *error set.
 extern "C" milmob::gis::CountryLookup* milmob_gdal_load_countries(const char* path, const char* code_field,
                                                                   std::string* error);
+// Returns true, or false with *error set.
+extern "C" bool milmob_gdal_write_geopackage(const std::string* geojson, const char* path, std::string* error);
 // Fills *out and returns true, or returns false with *error set.
 extern "C" bool milmob_gdal_read_features(const std::vector<std::string>* paths,
                                           const milmob::gis::LineMapping* mapping, milmob::gis::GisFeatures* out,
                                           std::string* error);
+// Returns true, or false with *error set.
+extern "C" bool milmob_gdal_write_geopackage(const std::string* geojson, const char* path, std::string* error);

@@ -48,8 +48,11 @@ TEST(PlanCommand, WritesEveryOutputAndTheSameBytesTwice) {
   EXPECT_EQ(routes["type"], "FeatureCollection");
   std::size_t lines = 0, legs = 0;
   for (const auto& f : routes["features"]) lines += f["geometry"]["type"] == "LineString";
-  for (const auto& u : plan["units"]) legs += u["legs"].size();
+  for (const auto& u : plan["units"])
+    for (const auto& l : u["legs"]) legs += l["parts"].size();
   EXPECT_EQ(lines, legs);
+  // routes.gpkg: a GeoPackage (an SQLite database) beside it.
+  EXPECT_EQ(read_file(tmp.path("a/routes.gpkg")).substr(0, 16), std::string("SQLite format 3\0", 16));
   // closure.csv: a header and one row per unit.
   const std::string closure = read_file(tmp.path("a/closure.csv"));
   EXPECT_EQ(std::count(closure.begin(), closure.end(), '\n'), 4);
