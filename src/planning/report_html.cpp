@@ -154,7 +154,7 @@ std::string header_section(const Plan& plan) {
       "(C+3 06:15), rounded up to the minute. Hover over a marker or bar for its details.</p>\n";
   out +=
       "<nav><a href=\"#closure\">Closure</a><a href=\"#map\">Map</a><a href=\"#timeline\">Timeline</a>"
-      "<a href=\"#bookings\">Convoy support centres</a><a href=\"#delays\">Causes of delay</a></nav>\n</header>\n";
+      "<a href=\"#bookings\">Convoy support centres</a><a href=\"#resources\">Carriers</a><a href=\"#delays\">Causes of delay</a></nav>\n</header>\n";
   return out;
 }
 
@@ -412,6 +412,10 @@ std::map<MarkerKey, Marker> map_markers(const Plan& plan, const MapFrame& f) {
   return markers;
 }
 
+// Carried parts of an itinerary are dashed by mode; road parts keep their unit's pattern.
+constexpr std::array<std::pair<const char*, const char*>, 4> kModePatterns = {
+    {{"rail", "9 3 2 3"}, {"sea", "2 4"}, {"air", "1 6"}, {"het", "12 4"}}};
+
 std::string unit_legend(const Plan& plan) {
   std::string out = "<div class=\"legend\">";
   for (std::size_t i = 0; i < plan.units.size(); ++i) {
@@ -433,6 +437,12 @@ std::string unit_legend(const Plan& plan) {
   out += swatch("night_stop", "night stop") + swatch("window_wait", "movement window wait (diamond)") +
          swatch("permission_wait", "border permission wait (triangle)") +
          swatch("closure_wait", "closure wait (square)") + swatch("border", "border crossing (dot)");
+  out += "</div>\n<div class=\"legend\">";
+  for (const auto& [mode, pattern] : kModePatterns)
+    out += fmt::format(
+        "<span class=\"key\"><svg width=\"34\" height=\"10\"><line x1=\"1\" y1=\"5\" x2=\"33\" y2=\"5\" "
+        "stroke=\"#555\" stroke-width=\"3\" stroke-dasharray=\"{}\"/></svg>&nbsp;{}</span>",
+        pattern, mode);
   return out + "</div>\n";
 }
 
@@ -466,7 +476,9 @@ std::string map_section(const Plan& plan) {
         const std::string points = polyline_points(f, part.geometry);
         if (points.empty()) continue;
         // Road lines in the unit's pattern; carried parts in the pattern of their mode.
-        const char* pattern = part.mode == "rail" ? "9 3 2 3" : part.mode == "sea" ? "2 4" : part.mode == "het" ? "12 4" : dash;
+        const char* pattern = dash;
+        for (const auto& [mode, p] : kModePatterns)
+          if (part.mode == mode) pattern = p;
         out += fmt::format(
             "<polyline class=\"route {}\" stroke=\"{}\"{} points=\"{}\"><title>{}</title></polyline>\n", part.mode,
             kUnitColours[i % kUnitColours.size()],
@@ -674,12 +686,15 @@ struct NightUse {
 
 std::string bookings_section(const Plan& plan) {
   std::string out = "<section id=\"bookings\">\n<h2>Convoy support centres</h2>\n";
-  if (plan.bookings.empty()) return out + "<p>No convoy support centre places were booked.</p>\n</section>\n";
+  std::vector<Booking> bookings;
+  std::copy_if(plan.bookings.begin(), plan.bookings.end(), std::back_inserter(bookings),
+               [](const Booking& b) { return b.kind == "csc"; });
+  if (bookings.empty()) return out + "<p>No convoy support centre places were booked.</p>\n</section>\n";
   // Places per centre and night (the night a stop starts in, as the planner counts them).
   std::map<std::string, std::map<long, NightUse>> use;
   long first = std::numeric_limits<long>::max(), last = std::numeric_limits<long>::min();
   int most = 1;
-  for (const Booking& b : plan.bookings) {
+  for (const Booking& b : bookings) {
     const auto night = static_cast<long>(std::floor(b.from / kDay));
     first = std::min(first, night);
     last = std::max(last, night);
@@ -716,12 +731,59 @@ std::string bookings_section(const Plan& plan) {
   out +=
       "</table></div>\n<details><summary>Every booking</summary>\n<table>\n<tr><th>centre</th><th>unit</th>"
       "<th>march unit</th><th class=\"n\">vehicles</th><th>from</th><th>until</th></tr>\n";
-  for (const Booking& b : plan.bookings)
+  for (const Booking& b : bookings)
     out += fmt::format(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"t\">{}</td>"
         "<td class=\"t\">{}</td></tr>\n",
         esc(b.resource), esc(b.unit), esc(b.march_unit), b.vehicles, when(b.from), when(b.until));
   return out + "</table>\n</details>\n</section>\n";
+}
+
+// ---- carried movement's resources -------------------------------------------------------------
+
+// Railheads, ports, transshipment points, airfields, trains, ships, HETs and aircraft: a row per
+// resource, a bar per booking (a loading slot, a day's handling, a carrier's trip and return).
+std::string resources_section(const Plan& plan) {
+  std::map<std::string, std::vector<const Booking*>> rows;
+  double lo = kInf, hi = -kInf;
+  for (const Booking& b : plan.bookings) {
+    if (b.kind == "csc" || !std::isfinite(b.from) || !std::isfinite(b.until)) continue;
+    rows[b.kind + "|" + b.resource].push_back(&b);
+    lo = std::min(lo, b.from);
+    hi = std::max(hi, b.until);
+  }
+  std::string out = "<section id=\"resources\">\n<h2>Railheads, ports, airfields and carriers</h2>\n";
+  if (rows.empty()) return out + "<p>No carried movement: every unit goes by road.</p>\n</section>\n";
+  out +=
+      "<p>Each booking as a bar: a loading or unloading slot, the vehicles handled in a day, a berth or a place on the "
+      "ground, a carrier from loading until it is back. Hover for the unit and the load.</p>\n";
+  const auto first = static_cast<long>(std::floor(lo / kDay));
+  const TimeAxis axis(first, std::max(first + 1, static_cast<long>(std::ceil(hi / kDay))));
+  const double rows_h = static_cast<double>(rows.size()) * TimeAxis::kRowH;
+  const double height = TimeAxis::kAxisH + rows_h + 4;
+  out += fmt::format(
+      "<div class=\"scroll\"><svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"Timeline of the resources\">\n",
+      num(axis.width()), num(height));
+  std::string labels, bars;
+  std::size_t r = 0;
+  for (const auto& [key, bookings] : rows) {
+    const double y = TimeAxis::kAxisH + static_cast<double>(r++) * TimeAxis::kRowH;
+    const std::string kind = key.substr(0, key.find('|')), resource = key.substr(key.find('|') + 1);
+    labels += fmt::format("<text x=\"3\" y=\"{}\">{}</text>\n", num(y + 9.5), esc(resource));
+    for (const Booking* b : bookings) {
+      const double x0 = axis.x(b->from), x1 = axis.x(b->until);
+      const bool carrier = kind == "train" || kind == "ship" || kind == "het" || kind == "aircraft";
+      bars += fmt::format(
+          "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill-opacity=\"0.75\"><title>{}</title></rect>\n",
+          carrier ? "carried" : "loading", num(x0), num(y + 1.5), num(std::max(0.6, x1 - x0)), num(TimeAxis::kRowH - 3),
+          esc(fmt::format("{}: {} {}, {} vehicles, {} - {}", resource, b->unit, b->march_unit, b->vehicles,
+                          when(b->from), when(b->until))));
+    }
+  }
+  out += bars + time_grid(axis, TimeAxis::kAxisH + rows_h, false);
+  out += "<g>\n" + labels + "</g>\n";
+  return out + "</svg></div>\n</section>\n";
 }
 
 // ---- causes of delay ------------------------------------------------------------------------
@@ -791,6 +853,7 @@ std::string report_html(const Plan& plan) {
   out += map_section(plan);
   out += timeline_section(plan);
   out += bookings_section(plan);
+  out += resources_section(plan);
   out += delays_section(plan);
   out +=
       "<footer class=\"muted\"><p>milmob plan: report.html beside plan.json, closure.csv, march_tables.csv and "
