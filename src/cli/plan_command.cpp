@@ -23,6 +23,7 @@ struct PlanArgs {
   std::vector<std::string> disruptions;
   ScenarioInput input;
   bool json = false, quiet = false;
+  int improve = 0;
 };
 
 // Each file is written to a temporary name and renamed: a failed run leaves the previous
@@ -55,7 +56,9 @@ int run_plan(const PlanArgs& a) {
   planning::Plan plan;
   {
     Progress p("plan: units", 0, progress);
-    plan = planning::plan_movement(in->scenario(), in->loaded.catalogue, in->calendar, router, overlay);
+    planning::PlanOptions options;
+    options.improve_replans = a.improve;
+    plan = planning::plan_movement(in->scenario(), in->loaded.catalogue, in->calendar, router, overlay, options);
   }
   plan.disruptions = a.disruptions;
   write_outputs(a.output, plan);
@@ -87,6 +90,9 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
   cmd->add_option("--disruption", args->disruptions,
                   "Apply the scenario's disruption of this name (repeat; 'all' for every one): a what-if");
+  cmd->add_option("--improve", args->improve,
+                  "Re-plans allowed to improve the order of priority and due date by re-insertion (default 0)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", args->json, "Print a JSON summary");
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;

@@ -170,21 +170,16 @@ bool Plan::all_feasible() const {
   return std::all_of(units.begin(), units.end(), [](const UnitPlan& u) { return u.feasible; });
 }
 
-Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catalogue,
-                   const scenario::HolidayCalendar& calendar, routing::Router& router, const Overlay& overlay,
-                   const PlanOptions& options) {
+namespace {
+
+// The units planned one after another in `order`, each taking what the earlier ones left.
+Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*>& order) {
+  const scenario::Scenario& s = ctx.scenario;
+  const vehicles::Catalogue& catalogue = ctx.catalogue;
   Plan plan;
   plan.scenario = s.name;
-  plan.notes = overlay.notes();
-  const ClockRules clock(s, calendar);
-  PlanningContext ctx{s, catalogue, router, overlay, clock, options.max_snap_m, {}, {}, {}, {}, {}, {}};
-  find_terminals(ctx);
-  Ledgers ledgers{CentreLedger(s.resources.convoy_support_centres, &overlay), {}, {}, {}, {}};
-  std::vector<const scenario::Unit*> order;
-  for (const auto& u : s.units) order.push_back(&u);
-  std::stable_sort(order.begin(), order.end(), [](const scenario::Unit* a, const scenario::Unit* b) {
-    return std::tie(a->priority, a->required_delivery, a->id) < std::tie(b->priority, b->required_delivery, b->id);
-  });
+  plan.notes = ctx.overlay.notes();
+  Ledgers ledgers{CentreLedger(s.resources.convoy_support_centres, &ctx.overlay), {}, {}, {}, {}};
   for (const scenario::Unit* unit : order) {
     UnitPlan up;
     up.id = unit->id, up.name = unit->name, up.nation = unit->nation;
@@ -245,6 +240,57 @@ Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catal
     return std::tie(a.kind, a.resource, a.from) < std::tie(b.kind, b.resource, b.from);
   });
   return plan;
+}
+
+// Better: fewer infeasible units, then an earlier closure, then less lateness in total.
+std::tuple<int, double, double> score(const Plan& p) {
+  int infeasible = 0;
+  double late = 0;
+  for (const UnitPlan& u : p.units) {
+    if (!u.feasible) ++infeasible;
+    else late += std::max(0.0, u.lateness());
+  }
+  return {infeasible, p.closure, late};
+}
+
+}  // namespace
+
+Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catalogue,
+                   const scenario::HolidayCalendar& calendar, routing::Router& router, const Overlay& overlay,
+                   const PlanOptions& options) {
+  const ClockRules clock(s, calendar);
+  PlanningContext ctx{s, catalogue, router, overlay, clock, options.max_snap_m, {}, {}, {}, {}, {}, {}};
+  find_terminals(ctx);
+  std::vector<const scenario::Unit*> order;
+  for (const auto& u : s.units) order.push_back(&u);
+  std::stable_sort(order.begin(), order.end(), [](const scenario::Unit* a, const scenario::Unit* b) {
+    return std::tie(a->priority, a->required_delivery, a->id) < std::tie(b->priority, b->required_delivery, b->id);
+  });
+  Plan best = plan_in_order(ctx, order);
+  // Re-insertion: the units that arrive last, tried earlier within their priority (a higher
+  // priority keeps its first claim on every capacity); the first order that does better is kept.
+  int budget = options.improve_replans;
+  bool improved = budget > 0;
+  while (improved && budget > 0) {
+    improved = false;
+    std::vector<std::size_t> latest(order.size());
+    for (std::size_t i = 0; i < latest.size(); ++i) latest[i] = i;
+    std::stable_sort(latest.begin(), latest.end(),
+                     [&](std::size_t a, std::size_t b) { return best.units[a].arrival > best.units[b].arrival; });
+    for (const std::size_t from : latest) {
+      for (std::size_t to = 0; to < from && budget > 0 && !improved; ++to) {
+        if (order[to]->priority != order[from]->priority) continue;
+        std::vector<const scenario::Unit*> tried = order;
+        std::rotate(tried.begin() + static_cast<long>(to), tried.begin() + static_cast<long>(from),
+                    tried.begin() + static_cast<long>(from) + 1);
+        Plan p = plan_in_order(ctx, tried);
+        --budget;
+        if (score(p) < score(best)) best = std::move(p), order = std::move(tried), improved = true;
+      }
+      if (improved || budget <= 0) break;
+    }
+  }
+  return best;
 }
 
 }  // namespace milmob::planning

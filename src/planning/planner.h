@@ -6,7 +6,8 @@
 //
 // The overlay brings the scenario's overrides and closures and the chosen disruptions: a class
 // routes around what is closed while it moves when it can, else waits for the road to open.
-// Not yet: airlift, deconfliction of convoys on the same road, re-insertion (docs/planning.md).
+// With options.improve_replans, units that arrive last are re-inserted earlier within their
+// priority while that improves the plan. Not yet: deconfliction of convoys on the same road.
 #include "network/network.h"
 #include "planning/overlay.h"
 #include "planning/plan.h"
@@ -18,6 +19,9 @@ namespace milmob::planning {
 
 struct PlanOptions {
   double max_snap_m = 10000;  // homes and destinations this far from a usable road are unreachable
+  // Re-plans allowed to improve the greedy order by re-insertion (0: the order of priority and
+  // required delivery date only). Each re-plan costs a whole plan.
+  int improve_replans = 0;
 };
 
 Plan plan_movement(const scenario::Scenario& scenario, const vehicles::Catalogue& catalogue,
