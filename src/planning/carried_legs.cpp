@@ -223,11 +223,28 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
                fmt::format("waiting at {} for the other {} loads of the march unit", b.label(), carriages.size() - 1));
       mu.arrive = end;
       if (onward) {
-        MarchUnit on = march(from_terminal, end + offset, mu.vehicles, mu.id, mctx);
+        double leave = end + offset;
+        MarchUnit on = march(from_terminal, leave, mu.vehicles, mu.id, mctx);
+        // Not before the earliest arrival date: leave the terminal later (a few tries, as by road).
+        for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(on.arrive) &&
+                            on.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6;
+             ++tries) {
+          ledgers.centres.release(mu.id, leave);
+          leave += static_cast<double>(*unit.earliest_arrival) - on.arrive;
+          on = march(from_terminal, leave, mu.vehicles, mu.id, mctx);
+        }
+        mu.held = leave - (end + offset);
         if (offset > 0) add_step(mu, Activity::StartOffset, end, end + offset, km_done(mu), km_done(mu),
                                  b.where, b.country, "march units leave the terminal one after another");
+        if (mu.held > 0) add_step(mu, Activity::StartOffset, end + offset, leave, km_done(mu), km_done(mu), b.where,
+                                  b.country, "held so as not to arrive before the earliest arrival date");
         append_march(mu, on);
         offset += column_minutes(rules, mu.vehicles);
+      } else if (unit.earliest_arrival && end < static_cast<double>(*unit.earliest_arrival)) {
+        mu.held = static_cast<double>(*unit.earliest_arrival) - end;
+        add_step(mu, Activity::StartOffset, end, end + mu.held, km_done(mu), km_done(mu), b.where, b.country,
+                 "held at the terminal so as not to arrive before the earliest arrival date");
+        mu.arrive = end + mu.held;
       }
       it.march_units.push_back(std::move(mu));
     }

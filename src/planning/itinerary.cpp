@@ -168,7 +168,19 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
       mu.id = id, mu.vehicles = n, mu.depart = load_start + offset;
       add_step(mu, Activity::Loading, load_start + offset, load_start + offset + kHandlingMin, 0, 0, unit.home.where,
                unit.home.country, fmt::format("onto {} HETs at home", n));
-      MarchUnit drive = march(steps, load_start + offset + kHandlingMin, n, id, mctx);
+      double leave = load_start + offset + kHandlingMin;
+      MarchUnit drive = march(steps, leave, n, id, mctx);
+      // Not before the earliest arrival date: the loaded HETs leave later (a few tries, as by road).
+      for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(drive.arrive) &&
+                          drive.arrive + kHandlingMin < static_cast<double>(*unit.earliest_arrival) - 1e-6;
+           ++tries) {
+        ledgers.centres.release(id);
+        leave += static_cast<double>(*unit.earliest_arrival) - drive.arrive - kHandlingMin;
+        drive = march(steps, leave, n, id, mctx);
+      }
+      mu.held = leave - (load_start + offset + kHandlingMin);
+      add_step(mu, Activity::StartOffset, leave - mu.held, leave, 0, 0, unit.home.where, unit.home.country,
+               "held so as not to arrive before the earliest arrival date");
       for (Step& s : drive.steps)
         if (s.activity == Activity::Drive) s.activity = Activity::Carried, s.detail = "on HETs";
       first_depart = std::min(first_depart, drive.depart);

@@ -56,8 +56,8 @@ bool CentreLedger::book_at(std::size_t i, double from, double until, int vehicle
   return true;
 }
 
-void CentreLedger::release(const std::string& march_unit) {
-  std::erase_if(bookings_, [&](const Booking& b) { return b.march_unit == march_unit; });
+void CentreLedger::release(const std::string& march_unit, double from) {
+  std::erase_if(bookings_, [&](const Booking& b) { return b.march_unit == march_unit && b.from >= from; });
 }
 
 std::string CentreLedger::book(const geo::LonLat& where, double from, double until, int vehicles,

@@ -35,8 +35,8 @@ class CentreLedger {
   const std::vector<scenario::ConvoySupportCentre>& centres() const { return *centres_; }
   const std::vector<Booking>& bookings() const { return bookings_; }
   std::string name(std::size_t i) const;
-  // Gives back the places a march unit booked (it is re-timed).
-  void release(const std::string& march_unit);
+  // Gives back the places a march unit booked from `from` on (it is re-timed from there).
+  void release(const std::string& march_unit, double from = -1e300);
 
  private:
   const std::vector<scenario::ConvoySupportCentre>* centres_;  // pointers: a ledger is copied to try an itinerary

@@ -45,7 +45,8 @@ void check_timetables(const CheckInput& in, Violations& out);
 //    allowed hours in UTC).
 void check_movement_windows(const CheckInput& in, Violations& out);
 // 5. No entry into a nation before its permission holds (lead working days requested at C+0
-//    00:00 UTC; pair rule, granting nation, default; pre-approved corridors in hours).
+//    00:00 UTC; pair rule, granting nation, default; pre-approved corridors in hours), by road
+//    or carried (a train, ship or aircraft arriving in it).
 void check_border_permissions(const CheckInput& in, Violations& out);
 // 6. Driving hours between rests of at least 8 h; continuous driving between halts.
 void check_driving_limits(const CheckInput& in, Violations& out);
@@ -54,7 +55,8 @@ void check_support_centres(const CheckInput& in, Violations& out);
 // 9. Railhead loading slots, port and transshipment handling per day; trains, ships, HETs and
 //    berths never more busy at once than the scenario has, ships not before they are available.
 void check_carriage(const CheckInput& in, Violations& out);
-// 8. A feasible unit arrives with its last march unit; ready, departure and closure agree.
+// 8. A feasible unit arrives with its last march unit, no march unit before the unit's earliest
+//    arrival date; ready, departure and closure agree.
 void check_arrivals(const CheckInput& in, Violations& out);
 
 struct ValidationReport {

@@ -173,6 +173,19 @@ void check_border_permissions(const CheckInput& in, Violations& out) {
       std::string here;
       for (std::size_t i = 0; i < m.steps.size(); ++i) {
         const PlanStep& s = m.steps[i];
+        // A train, ship or aircraft brings the unit into the nation it ends in: it may not arrive
+        // there before the permission holds (the planner lets it leave only then).
+        // Where a march unit waits or loads before its first drive is where it starts from.
+        if (here.empty() && s.activity != Activity::Drive && s.activity != Activity::Carried) here = s.country;
+        if (s.activity == Activity::Carried && !here.empty() && s.country != here && needs(s.country)) {
+          const Permission p = permission(in, su->nation, s.country);
+          if (s.until < p.earliest - kMinTolerance && reported.insert(s.country).second)
+            add(out, kRule, m.id, s.from,
+                fmt::format("steps[{}] is carried from {} into {} by {}, before the permission to enter {} holds at "
+                            "{}: {}",
+                            i, here, s.country, when(s.until), s.country, when(p.earliest), p.rule));
+        }
+        if (s.activity == Activity::Carried && !s.country.empty()) here = s.country;
         if (s.activity != Activity::Drive || s.country.empty()) continue;
         if (!here.empty() && s.country != here && needs(s.country)) {
           const Permission p = permission(in, su->nation, s.country);

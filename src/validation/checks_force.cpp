@@ -158,6 +158,12 @@ void check_arrivals(const CheckInput& in, Violations& out) {
                         when(ready), su->notice_to_move_h));
     }
     if (!pu.feasible || pu.march_units.empty()) continue;
+    if (const scenario::Unit* su = detail::find_unit(in.scenario, pu.id); su && su->earliest_arrival)
+      for (const PlanMarchUnit& m : pu.march_units)
+        if (m.arrive < static_cast<double>(*su->earliest_arrival) - kMinTolerance)
+          add(out, kRule, m.id, m.arrive,
+              fmt::format("arrives at {}, before the unit's earliest arrival date {}", when(m.arrive),
+                          when(static_cast<double>(*su->earliest_arrival))));
     const auto last = std::max_element(pu.march_units.begin(), pu.march_units.end(),
                                        [](const PlanMarchUnit& a, const PlanMarchUnit& b) { return a.arrive < b.arrive; });
     const auto first = std::min_element(pu.march_units.begin(), pu.march_units.end(),

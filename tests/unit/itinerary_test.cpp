@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "network/builder.h"
 #include "planning/capacity.h"
@@ -267,4 +268,32 @@ TEST(Itinerary, ReinsertionGivesTheOnlyTrainToTheUnitThatHasNoOtherWay) {
     improve.improve_replans = budget;
     EXPECT_LE(plan(s, data, improve).plan.closure, greedy.plan.closure) << budget;
   }
+}
+
+TEST(Itinerary, CarriedUnitsKeepTheEarliestArrivalAndThePermissionsTheValidatorChecks) {
+  const auto data = network(kRoadAndRail);
+  ms::Scenario s = scenario(20);
+  s.rules.permissions.default_lead_time_working_days = 2;  // POL: C+2 (C-day is a Monday)
+  s.units[0].earliest_arrival = 4 * 1440;
+  const Planned p = plan(s, data);
+  ASSERT_TRUE(p.plan.all_feasible()) << p.plan.units[0].infeasible_reason;
+  const mp::UnitPlan& u = p.plan.units[0];
+  ASSERT_EQ(u.legs[0].mode, "rail");
+  for (const auto& mu : u.march_units) {
+    EXPECT_GE(mu.arrive, 4 * 1440 - 1e-6) << mu.id;
+    EXPECT_GT(mu.held, 0) << mu.id;
+  }
+  EXPECT_GE(u.trips.at(0).depart, 2 * 1440);  // the train leaves once it may enter POL
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+
+  // The same plan with its train arriving in POL a day early breaks the permission rule.
+  auto j = nlohmann::json::parse(mp::to_json(p.plan).dump());
+  for (auto& step : j["units"][0]["march_units"][0]["steps"])
+    if (step["activity"] == "carried") step["until_min"] = 1440;
+  const auto file = milmob::validation::parse_plan(j.dump(), "plan.json");
+  const auto report = milmob::validation::validate_plan(file, s, calendar());
+  EXPECT_NE(violations(report).find("border permission: steps["), std::string::npos) << violations(report);
+  EXPECT_NE(violations(report).find("is carried from DEU into POL by C+1, before the permission to enter POL holds at C+2"),
+            std::string::npos)
+      << violations(report);
 }
