@@ -141,6 +141,10 @@ TEST(PlanCommand, TheFlagshipGoesByRoadRailSeaAndAirWithinEveryCapacity) {
     }
   const auto v = run_command(kMilmob + " validate " + tmp.path("out/plan.json") + " " + kExamples + "vjtf-baltic.yaml");
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+  // The same scenario gives the same bytes.
+  ASSERT_EQ(run_command(kMilmob + " plan -q " + kExamples + "vjtf-baltic.yaml -o " + tmp.path("again")).exit_code, 0);
+  for (const char* file : {"plan.json", "bookings.csv", "march_tables.csv", "report.html"})
+    EXPECT_EQ(read_file(tmp.path("out/") + file), read_file(tmp.path("again/") + file)) << file;
 }
 
 TEST(PlanCommand, ABadScenarioWritesNothing) {
