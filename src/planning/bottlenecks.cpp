@@ -73,9 +73,7 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
     scenario::Scenario s = base;
     auto& c = s.resources.convoy_support_centres[i];
     c.vehicles_per_night += base.rules.convoy.vehicles_per_march_unit;
-    const std::string name = c.place.name.empty() ? fmt::format("{:.3f},{:.3f}", c.place.where.lon, c.place.where.lat)
-                                                  : c.place.name;
-    value(fmt::format("centre {}", name),
+    value(fmt::format("centre {}", c.place.label()),
           fmt::format("{:g} -> {:g} vehicles a night", base.resources.convoy_support_centres[i].vehicles_per_night,
                       c.vehicles_per_night),
           s, disruptions);
@@ -83,15 +81,12 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
   // Carried movement: one more of each resource the plan books (what it does not use gains nothing).
   std::set<std::string> booked;
   for (const Booking& b : reference.bookings) booked.insert(b.resource);
-  const auto place = [](const scenario::PlaceRef& p) {
-    return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
-  };
   for (std::size_t i = 0; i < base.resources.railheads.size(); ++i) {
-    if (!booked.contains("railhead " + place(base.resources.railheads[i].place))) continue;
+    if (!booked.contains("railhead " + base.resources.railheads[i].place.label())) continue;
     scenario::Scenario s = base;
     auto& r = s.resources.railheads[i];
     r.trains_per_day += 1;
-    value("railhead " + place(r.place), fmt::format("{:g} -> {:g} trains a day", r.trains_per_day - 1, r.trains_per_day),
+    value("railhead " + r.place.label(), fmt::format("{:g} -> {:g} trains a day", r.trains_per_day - 1, r.trains_per_day),
           s, disruptions);
   }
   for (std::size_t i = 0; i < base.resources.rail.size(); ++i) {
@@ -103,16 +98,16 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
           s, disruptions);
   }
   for (std::size_t i = 0; i < base.resources.transshipment.size(); ++i) {
-    if (!booked.contains("transshipment " + place(base.resources.transshipment[i].place))) continue;
+    if (!booked.contains("transshipment " + base.resources.transshipment[i].place.label())) continue;
     scenario::Scenario s = base;
     auto& t = s.resources.transshipment[i];
     t.vehicles_per_day += base.rules.convoy.vehicles_per_march_unit;
-    value("transshipment " + place(t.place),
+    value("transshipment " + t.place.label(),
           fmt::format("{:g} -> {:g} vehicles a day", base.resources.transshipment[i].vehicles_per_day, t.vehicles_per_day),
           s, disruptions);
   }
   for (std::size_t i = 0; i < base.resources.ports.size(); ++i) {
-    const std::string name = place(base.resources.ports[i].place);
+    const std::string name = base.resources.ports[i].place.label();
     if (!booked.contains("port " + name) && !booked.contains("berths at " + name)) continue;
     scenario::Scenario s = base;
     auto& p = s.resources.ports[i];

@@ -18,10 +18,6 @@ namespace {
 
 constexpr double kHandlingMin = 60;  // assumption: a HET is loaded or unloaded in an hour
 
-std::string place_name(const scenario::PlaceRef& p) {
-  return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
-}
-
 ClassLeg leg_of(const VehicleClass& c, const std::string& mode) {
   ClassLeg leg;
   leg.label = c.limits.label;
@@ -29,6 +25,16 @@ ClassLeg leg_of(const VehicleClass& c, const std::string& mode) {
   leg.vehicles = c.vehicles;
   leg.mode = mode;
   return leg;
+}
+
+// A leg on one road route from home to destination, in the leg's mode (road or HET).
+void door_to_door(ClassLeg& leg, const routing::Route& route) {
+  leg.distance_km = route.distance_m / 1000;
+  leg.unconstrained_km = route.unconstrained_distance_m / 1000;
+  leg.countries = route.countries;
+  for (const auto& d : route.detours) leg.detours.push_back(d.text);
+  leg.geometry = route.geometry;
+  leg.parts = {LegPart{leg.mode, "home", "destination", leg.distance_km, route.geometry}};
 }
 
 // The class's HET: the empty tractor and semi-trailer of the fleet's nation in the catalogue.
@@ -73,12 +79,7 @@ Itinerary by_road(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers)
   }
   it.found = true;
   ClassLeg& leg = it.leg;
-  leg.distance_km = route->distance_m / 1000;
-  leg.unconstrained_km = route->unconstrained_distance_m / 1000;
-  leg.countries = route->countries;
-  for (const auto& d : route->detours) leg.detours.push_back(d.text);
-  leg.geometry = route->geometry;
-  leg.parts = {road_part(*route, "home", "destination")};
+  door_to_door(leg, *route);
   leg.itinerary = fmt::format("road {:.0f} km", leg.distance_km);
   it.breaks_het_rule = c.limits.tracked && leg.distance_km > ctx.scenario.rules.het.tracked_over_km;
 
@@ -140,12 +141,7 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
   }
   it.found = true;
   ClassLeg& leg = it.leg;
-  leg.distance_km = route->distance_m / 1000;
-  leg.unconstrained_km = route->unconstrained_distance_m / 1000;
-  leg.countries = route->countries;
-  for (const auto& d : route->detours) leg.detours.push_back(d.text);
-  leg.geometry = route->geometry;
-  leg.parts = {LegPart{"het", "home", "destination", leg.distance_km, route->geometry}};
+  door_to_door(leg, *route);
 
   const std::string fleet_name = fmt::format("{} HET", unit.nation);
   Fleet& fleet = ledgers.fleets.try_emplace(fleet_name, fleet_rule->count, 0.0).first->second;
@@ -209,14 +205,14 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
 void find_terminals(PlanningContext& ctx) {
   const scenario::Resources& r = ctx.scenario.resources;
   for (const auto& x : r.railheads)
-    ctx.railheads.push_back({"railhead", place_name(x.place), x.place.where, x.place.country, &x, nullptr, nullptr, nullptr});
+    ctx.railheads.push_back({"railhead", x.place.label(), x.place.where, x.place.country, &x, nullptr, nullptr, nullptr});
   for (const auto& x : r.transshipment)
     ctx.transshipments.push_back(
-        {"transshipment", place_name(x.place), x.place.where, x.place.country, nullptr, &x, nullptr, nullptr});
+        {"transshipment", x.place.label(), x.place.where, x.place.country, nullptr, &x, nullptr, nullptr});
   for (const auto& x : r.ports)
-    ctx.ports.push_back({"port", place_name(x.place), x.place.where, x.place.country, nullptr, nullptr, &x, nullptr});
+    ctx.ports.push_back({"port", x.place.label(), x.place.where, x.place.country, nullptr, nullptr, &x, nullptr});
   for (const auto& x : r.airfields)
-    ctx.airfields.push_back({"airfield", place_name(x.place), x.place.where, x.place.country, nullptr, nullptr, nullptr, &x});
+    ctx.airfields.push_back({"airfield", x.place.label(), x.place.where, x.place.country, nullptr, nullptr, nullptr, &x});
   // Where a sea link of the network ends is a port too, one the scenario gives no figures for.
   const Network& net = ctx.router.net();
   for (EdgeId e = 0; e < net.edge_count(); ++e) {

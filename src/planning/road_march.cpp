@@ -38,8 +38,7 @@ void add(MarchUnit& mu, Step step) {
 }  // namespace
 
 std::string CentreLedger::name(std::size_t i) const {
-  const scenario::PlaceRef& p = (*centres_)[i].place;
-  return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
+  return (*centres_)[i].place.label();
 }
 
 bool CentreLedger::book_at(std::size_t i, double from, double until, int vehicles, const std::string& unit,

@@ -23,6 +23,8 @@ struct PlaceRef {
   std::string name;  // as written; empty for coordinates
   geo::LonLat where;
   std::string country;  // ISO alpha-3 when the places table knows it
+  // How plans name the place: its name, or "lon,lat" with four decimals.
+  std::string label() const;
 };
 
 // --- network -------------------------------------------------------------------------------

@@ -21,10 +21,6 @@ namespace {
 
 const char* const kRule = "capacity";
 
-std::string place_name(const scenario::PlaceRef& p) {
-  return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
-}
-
 struct Limit {
   double capacity = 0;
   bool per_day = false;       // a daily amount; else carriers busy at once
@@ -35,17 +31,17 @@ struct Limit {
 std::map<std::string, Limit> limits_of(const scenario::Scenario& s) {
   std::map<std::string, Limit> out;
   const auto& r = s.resources;
-  for (const auto& x : r.railheads) out["railhead " + place_name(x.place)] = {x.trains_per_day, true, 0};
-  for (const auto& x : r.transshipment) out["transshipment " + place_name(x.place)] = {x.vehicles_per_day, true, 0};
+  for (const auto& x : r.railheads) out["railhead " + x.place.label()] = {x.trains_per_day, true, 0};
+  for (const auto& x : r.transshipment) out["transshipment " + x.place.label()] = {x.vehicles_per_day, true, 0};
   for (const auto& x : r.ports) {
-    out["port " + place_name(x.place)] = {x.vehicles_per_day, true, 0};
-    out["berths at " + place_name(x.place)] = {static_cast<double>(x.berths), false, 0};
+    out["port " + x.place.label()] = {x.vehicles_per_day, true, 0};
+    out["berths at " + x.place.label()] = {static_cast<double>(x.berths), false, 0};
   }
   for (const auto& x : r.rail) out[x.nation + " train"].capacity += x.trains;
   for (const auto& x : r.hets) out[x.nation + " HET"].capacity += x.count;
   for (const auto& x : r.aircraft) out["aircraft " + x.type].capacity += x.count;
   for (const auto& x : r.airfields)
-    out["on the ground at " + place_name(x.place)] = {static_cast<double>(x.max_on_ground), false, 0};
+    out["on the ground at " + x.place.label()] = {static_cast<double>(x.max_on_ground), false, 0};
   for (const auto& x : r.ships)
     out["ship " + x.name] = {static_cast<double>(x.count), false, static_cast<double>(x.available_from)};
   return out;

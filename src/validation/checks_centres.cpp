@@ -22,9 +22,7 @@ const char* const kRule = "convoy support centre";
 
 // A centre is named as the scenario names its place; one given by coordinates as "lon,lat"
 // with four decimals (how plan.json and bookings.csv write it).
-std::string centre_name(const scenario::ConvoySupportCentre& c) {
-  return c.place.name.empty() ? fmt::format("{:.4f},{:.4f}", c.place.where.lon, c.place.where.lat) : c.place.name;
-}
+std::string centre_name(const scenario::ConvoySupportCentre& c) { return c.place.label(); }
 
 struct MarchUnitRef {
   const PlanUnit* unit = nullptr;
