@@ -10,7 +10,6 @@
 #include "common/error.h"
 #include "common/progress.h"
 #include "planning/plan_output.h"
-#include "planning/planner.h"
 #include "planning/report_html.h"
 
 namespace milmob::cli {
@@ -46,15 +45,11 @@ int run_plan(const PlanArgs& a) {
   const bool progress = !a.quiet && Progress::stderr_is_terminal();
   const auto in = load_planning_inputs(a.scenario, a.input, progress);
   if (!in) return kExitBadInput;
-  const Network net = in->network.net();
-  routing::Router router(net);
-  const planning::Overlay overlay(in->scenario(), net, a.disruptions);
   planning::Plan plan;
   {
     Progress p("plan: units", 0, progress);
-    plan = planning::plan_by_road(in->scenario(), in->loaded.catalogue, in->calendar, router, overlay);
+    plan = plan_scenario(*in, a.disruptions);
   }
-  plan.disruptions = a.disruptions;
   write_outputs(a.output, plan);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (a.json) {
