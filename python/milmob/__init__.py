@@ -10,8 +10,6 @@ results as Python objects for pandas and GeoPandas.
 See docs/python.md.
 """
 
-from __future__ import annotations
-
 import os as _os
 
 from .errors import Error, InputError, NoRouteError, ScenarioError
