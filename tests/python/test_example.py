@@ -45,3 +45,14 @@ def test_bad_input_exits_2(tmp_path):
     r = run_example(tmp_path / "x.png", "--disruption", "A", "--disruption", "B")
     assert r.returncode == 2 and "'A'" in r.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_the_readmes_three_lines_plan_a_scenario(tmp_path):
+    readme = (SOURCE_DIR / "README.md").read_text()
+    section = readme.split("## From Python", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert len(code.strip().splitlines()) == 3
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=SOURCE_DIR, check=False)
+    assert r.returncode == 0, r.stderr
+    base = cli_json("plan", EXAMPLES / "vjtf-baltic.yaml", "-o", tmp_path / "plan")
+    assert r.stdout.startswith(base["closure"] + " [('deu-")
