@@ -1,5 +1,6 @@
 // milmob.Network and milmob.Route: a network file mapped once, routed by the library's Router
 // with the same request and the same JSON as `milmob route --json` (cli/route_command.cpp).
+#include <fmt/format.h>
 #include <pybind11/chrono.h>
 #include <pybind11/stl.h>
 
@@ -105,8 +106,20 @@ class NetworkHandle {
     return j;
   }
 
-  RouteResult route(const routing::RouteRequest& request) {
+  // The request's vehicle from `options`, against the catalogue loaded at the first use.
+  RouteResult route(routing::RouteRequest request, const cli::VehicleOptions& options) {
     const std::lock_guard lock(mutex_);  // the Router keeps state between requests
+    static const vehicles::Catalogue kNone;
+    const vehicles::Catalogue* catalogue = &kNone;
+    if (!options.names.empty()) {
+      auto it = catalogues_.find(options.catalogue);
+      if (it == catalogues_.end()) {
+        const std::string path = options.catalogue.empty() ? vehicles::default_catalogue_path() : options.catalogue;
+        it = catalogues_.emplace(options.catalogue, vehicles::Catalogue::load(path)).first;
+      }
+      catalogue = &it->second;
+    }
+    request.vehicle = options.resolve(*catalogue).front();
     RouteResult r{router_->route(request), {}};
     r.json = report::route_to_json(r.route);
     return r;
@@ -116,6 +129,7 @@ class NetworkHandle {
   std::string path_;
   std::unique_ptr<MappedNetwork> mapped_;
   std::unique_ptr<routing::Router> router_;
+  std::map<std::string, vehicles::Catalogue> catalogues_;  // by the path given ("" = the shipped one)
   std::mutex mutex_;
 };
 
@@ -185,8 +199,8 @@ GeoJSON Feature for shapely and GeoPandas.)doc")
            "A GeoJSON FeatureCollection: the route and its border crossings, as ``milmob route --geojson`` writes.")
       .def("__repr__", [](const RouteResult& r) {
         if (!r.route.found) return "<milmob.Route " + r.route.vehicle + ": no route>";
-        return "<milmob.Route " + r.route.vehicle + ": " + std::to_string(r.route.distance_m / 1000).substr(0, 8) +
-               " km>";
+        return fmt::format("<milmob.Route {}: {:.1f} km, {:.0f} min>", r.route.vehicle, r.route.distance_m / 1000,
+                           r.route.duration_s / 60);
       });
 
   py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>(m, "Network", R"doc(
@@ -235,8 +249,7 @@ the file is missing, truncated, corrupt or of another version.)doc")
               request.explain = explain;
               const cli::VehicleOptions options = vehicle_options(vehicle, limits, catalogue);
               py::gil_scoped_release release;
-              request.vehicle = options.resolve().front();
-              r = n.route(request);
+              r = n.route(request, options);
             } catch (const InputError& e) {
               rethrow_with_parameter_names(e);
             }

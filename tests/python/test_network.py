@@ -171,3 +171,11 @@ def test_vehicles_lists_the_catalogue():
     assert "Leopard 2A6" in names and "MAN HX77" in names
     cli = cli_json("vehicles")
     assert names == [v["name"] for v in cli]
+
+
+def test_another_catalogue_is_read_and_a_missing_one_named(net, tmp_path):
+    from conftest import SOURCE_DIR
+    shipped = str(SOURCE_DIR / "data" / "vehicles.yaml")
+    assert net.route(FROM, TO, vehicle="Boxer", catalogue=shipped).to_dict() == net.route(FROM, TO, vehicle="Boxer").to_dict()
+    with pytest.raises(milmob.InputError, match="nope.yaml"):
+        net.route(FROM, TO, vehicle="Boxer", catalogue=str(tmp_path / "nope.yaml"))
