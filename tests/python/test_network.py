@@ -48,6 +48,7 @@ def test_route_is_what_the_command_prints(net, vehicle):
     assert route.way_ids == cli["osm_ways"] and route.way_ids
     assert route.geometry == cli["geometry"]
     assert route.border_crossings == cli["border_crossings"]
+    assert route.reason is None and route.binding_limits is None
 
 
 def test_tank_and_truck_differ_and_the_tank_detour_names_a_limit(net):

@@ -42,6 +42,7 @@ def test_scenario_fields():
     assert s.name.startswith("VJTF")
     assert s.c_day == datetime.date(2027, 5, 3)
     assert s.time_zone == "Europe/Berlin"
+    assert "Panzerlehrbrigade 9" in s.description
     assert [d["name"] for d in s.disruptions] == [
         "Oder motorway bridge Frankfurt (Oder)-Świecko lost",
         "Polish-Lithuanian border closed",
