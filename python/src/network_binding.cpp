@@ -145,7 +145,8 @@ A route of one vehicle between two points: what ``milmob route --json`` prints, 
 
 Returned by :meth:`Network.route`; carried by :class:`NoRouteError` (``found`` false, with
 ``reason`` and ``binding_limits``) when no route exists. ``__geo_interface__`` makes it a
-GeoJSON Feature for shapely and GeoPandas.)doc")
+GeoJSON Feature for GeoPandas (``GeoDataFrame.from_features(routes)``); ``geometry`` is the
+LineString alone (``shapely.geometry.shape(route.geometry)``).)doc")
       .def_property_readonly("found", [](const RouteResult& r) { return r.route.found; },
                              "True when a route exists for the vehicle.")
       .def_property_readonly("vehicle", [](const RouteResult& r) { return r.route.vehicle; },
