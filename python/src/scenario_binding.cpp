@@ -16,7 +16,7 @@ std::shared_ptr<ScenarioHandle> ScenarioHandle::load(const std::string& path, co
   if (!loaded.result.ok()) {
     std::string message = fmt::format("{}: {} error(s)", path, d.error_count());
     for (const auto& item : d.sorted())
-      if (item.severity == scenario::Diagnostic::Severity::Error) message += "\n" + item.to_string();
+      if (item.severity == scenario::Diagnostic::Severity::Error) message += fmt::format("\n{}", item.to_string());
     throw ScenarioFailure(message, d.sorted());
   }
   return std::shared_ptr<ScenarioHandle>(new ScenarioHandle(std::move(loaded)));
