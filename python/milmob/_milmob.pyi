@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 __version__: str
 
 Point = Union[Tuple[float, float], Sequence[float], str]
 Row = Dict[str, Any]
+PathLike = Union[str, os.PathLike]
 
 class Route:
     """A route of one vehicle: what ``milmob route --json`` prints, as attributes."""
@@ -51,9 +53,9 @@ class Route:
 class Network:
     """A network file written by ``milmob import``, mapped into memory."""
 
-    def __init__(self, path: str) -> None: ...
+    def __init__(self, path: PathLike) -> None: ...
     @staticmethod
-    def load(path: str) -> Network:
+    def load(path: PathLike) -> Network:
         """Maps the network file at ``path``; raises InputError for a bad file."""
     @property
     def path(self) -> str: ...
@@ -66,7 +68,7 @@ class Network:
         *,
         vehicle: Optional[str] = None,
         limits: Optional[Dict[str, Union[float, bool]]] = None,
-        catalogue: str = "",
+        catalogue: Optional[PathLike] = None,
         max_snap_m: float = 1000.0,
         algorithm: str = "ch",
         explain: bool = True,
@@ -75,14 +77,14 @@ class Network:
         axle_load_t, height_m, width_m, mlc, tracked, speed_kmh). Raises InputError (a
         ValueError) for bad input, NoRouteError when no route exists."""
 
-def vehicles(catalogue: str = "") -> List[str]:
+def vehicles(catalogue: Optional[PathLike] = None) -> List[str]:
     """Names of the vehicles of the catalogue."""
 
 class Scenario:
     """A scenario file, loaded and checked; its network is built at the first plan."""
 
     @staticmethod
-    def load(path: str, *, catalogue: str = "", places: str = "") -> Scenario:
+    def load(path: PathLike, *, catalogue: Optional[PathLike] = None, places: Optional[PathLike] = None) -> Scenario:
         """Loads and checks a scenario; raises ScenarioError with every diagnostic."""
     @property
     def file(self) -> str: ...

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <pybind11/chrono.h>
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <filesystem>
 
 #include <chrono>
 #include <map>
@@ -209,16 +212,16 @@ A network file written by ``milmob import``, mapped into memory, ready to route.
 
 ``Network.load(path)`` (or ``Network(path)``) maps the file; it raises :class:`InputError` when
 the file is missing, truncated, corrupt or of another version.)doc")
-      .def(py::init([](const std::string& path) {
+      .def(py::init([](const std::filesystem::path& path) {
              py::gil_scoped_release release;
-             return std::make_shared<NetworkHandle>(path);
+             return std::make_shared<NetworkHandle>(path.string());
            }),
            py::arg("path"), "Maps the network file at ``path``.")
       .def_static(
           "load",
-          [](const std::string& path) {
+          [](const std::filesystem::path& path) {
             py::gil_scoped_release release;
-            return std::make_shared<NetworkHandle>(path);
+            return std::make_shared<NetworkHandle>(path.string());
           },
           py::arg("path"), "Maps the network file at ``path`` (a file written by ``milmob import``).")
       .def_property_readonly("path", &NetworkHandle::path, "The file this network was loaded from.")
@@ -237,7 +240,7 @@ the file is missing, truncated, corrupt or of another version.)doc")
       .def(
           "route",
           [](NetworkHandle& n, const py::object& from, const py::object& to, const std::optional<std::string>& vehicle,
-             const std::optional<py::dict>& limits, const std::string& catalogue, double max_snap_m,
+             const std::optional<py::dict>& limits, const std::optional<std::filesystem::path>& catalogue, double max_snap_m,
              const std::string& algorithm, bool explain) {
             RouteResult r;
             try {
@@ -248,7 +251,7 @@ the file is missing, truncated, corrupt or of another version.)doc")
               request.algorithm = algorithm_of(algorithm);
               request.max_snap_m = max_snap_m;
               request.explain = explain;
-              const cli::VehicleOptions options = vehicle_options(vehicle, limits, catalogue);
+              const cli::VehicleOptions options = vehicle_options(vehicle, limits, catalogue ? catalogue->string() : "");
               py::gil_scoped_release release;
               r = n.route(request, options);
             } catch (const InputError& e) {
@@ -258,7 +261,7 @@ the file is missing, truncated, corrupt or of another version.)doc")
             return r;
           },
           py::arg("from_"), py::arg("to"), py::kw_only(), py::arg("vehicle") = py::none(),
-          py::arg("limits") = py::none(), py::arg("catalogue") = "", py::arg("max_snap_m") = 1000.0,
+          py::arg("limits") = py::none(), py::arg("catalogue") = py::none(), py::arg("max_snap_m") = 1000.0,
           py::arg("algorithm") = "ch", py::arg("explain") = true,
           R"doc(
 The fastest route for a vehicle, as ``milmob route --json`` finds it.
@@ -279,10 +282,10 @@ GIL while it searches.)doc")
 
   m.def(
       "vehicles",
-      [](const std::string& catalogue) {
-        return vehicles::Catalogue::load(catalogue.empty() ? vehicles::default_catalogue_path() : catalogue).names();
+      [](const std::optional<std::filesystem::path>& catalogue) {
+        return vehicles::Catalogue::load(catalogue ? catalogue->string() : vehicles::default_catalogue_path()).names();
       },
-      py::arg("catalogue") = "", "Names of the vehicles of the catalogue (default: the shipped data/vehicles.yaml).");
+      py::arg("catalogue") = py::none(), "Names of the vehicles of the catalogue (default: the shipped data/vehicles.yaml).");
 }
 
 }  // namespace milmob::python

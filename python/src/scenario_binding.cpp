@@ -2,6 +2,9 @@
 // milmob.ScenarioError with every diagnostic.
 #include <fmt/format.h>
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <filesystem>
 
 #include "planning/plan_output.h"
 #include "python/src/bindings.h"
@@ -88,11 +91,12 @@ and the named disruptions, with every name resolved.
 The network it names is built at the first :func:`plan` and kept for the next ones.)doc")
       .def_static(
           "load",
-          [](const std::string& path, const std::string& catalogue, const std::string& places) {
+          [](const std::filesystem::path& path, const std::optional<std::filesystem::path>& catalogue,
+             const std::optional<std::filesystem::path>& places) {
             py::gil_scoped_release release;
-            return ScenarioHandle::load(path, {catalogue, places});
+            return ScenarioHandle::load(path.string(), {catalogue ? catalogue->string() : "", places ? places->string() : ""});
           },
-          py::arg("path"), py::kw_only(), py::arg("catalogue") = "", py::arg("places") = "",
+          py::arg("path"), py::kw_only(), py::arg("catalogue") = py::none(), py::arg("places") = py::none(),
           R"doc(
 Loads and checks the scenario at ``path``.
 

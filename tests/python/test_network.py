@@ -2,6 +2,7 @@
 
 import datetime
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,7 @@ def test_info_is_what_the_command_prints(net, li_net):
 
 def test_network_constructor_and_path(li_net):
     assert milmob.Network(li_net).path == li_net
+    assert milmob.Network.load(Path(li_net)).path == li_net
 
 
 @pytest.mark.parametrize("vehicle", ["Leopard 2A6", "MAN HX77", "Boxer"])
@@ -176,7 +178,8 @@ def test_vehicles_lists_the_catalogue():
 
 def test_another_catalogue_is_read_and_a_missing_one_named(net, tmp_path):
     from conftest import SOURCE_DIR
-    shipped = str(SOURCE_DIR / "data" / "vehicles.yaml")
+    shipped = SOURCE_DIR / "data" / "vehicles.yaml"
     assert net.route(FROM, TO, vehicle="Boxer", catalogue=shipped).to_dict() == net.route(FROM, TO, vehicle="Boxer").to_dict()
     with pytest.raises(milmob.InputError, match="nope.yaml"):
-        net.route(FROM, TO, vehicle="Boxer", catalogue=str(tmp_path / "nope.yaml"))
+        net.route(FROM, TO, vehicle="Boxer", catalogue=tmp_path / "nope.yaml")
+    assert milmob.vehicles(shipped) == milmob.vehicles()

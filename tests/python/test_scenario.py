@@ -62,7 +62,7 @@ def test_scenario_fields():
 def test_an_unknown_vehicle_type_raises_with_line_and_field(tmp_path):
     path = write_variant(tmp_path, "bad.yaml", [('Leopard 2A4", count: 4', 'Leopard 9", count: 4')])
     with pytest.raises(milmob.ScenarioError) as e:
-        milmob.Scenario.load(str(path))
+        milmob.Scenario.load(path)  # a pathlib.Path as well as a str
     err = e.value
     assert isinstance(err, milmob.InputError) and isinstance(err, ValueError)
     assert err.file == str(path)
@@ -106,3 +106,11 @@ def test_a_yaml_syntax_error_names_its_line(tmp_path):
 def test_another_catalogue_is_used(tmp_path):
     with pytest.raises(milmob.InputError, match="nope.yaml"):
         milmob.Scenario.load(str(EXAMPLES / "vjtf-baltic.yaml"), catalogue=str(tmp_path / "nope.yaml"))
+
+
+def test_another_places_table_is_used(tmp_path):
+    vjtf = EXAMPLES / "vjtf-baltic.yaml"
+    shipped = milmob.Scenario.load(vjtf, places=SOURCE_DIR / "data" / "places.yaml")
+    assert shipped.units == milmob.Scenario.load(vjtf).units
+    with pytest.raises(milmob.InputError, match="nope.yaml"):
+        milmob.Scenario.load(vjtf, places=tmp_path / "nope.yaml")
