@@ -11,7 +11,6 @@
 #include "common/progress.h"
 #include "gis/plugin.h"
 #include "planning/plan_output.h"
-#include "planning/planner.h"
 #include "planning/report_html.h"
 
 namespace milmob::cli {
@@ -50,17 +49,13 @@ int run_plan(const PlanArgs& a) {
   const bool progress = !a.quiet && Progress::stderr_is_terminal();
   const auto in = load_planning_inputs(a.scenario, a.input, progress);
   if (!in) return kExitBadInput;
-  const Network net = in->network.net();
-  routing::Router router(net);
-  const planning::Overlay overlay(in->scenario(), net, a.disruptions);
   planning::Plan plan;
   {
     Progress p("plan: units", 0, progress);
     planning::PlanOptions options;
     options.improve_replans = a.improve;
-    plan = planning::plan_movement(in->scenario(), in->loaded.catalogue, in->calendar, router, overlay, options);
+    plan = plan_scenario(*in, a.disruptions, options);
   }
-  plan.disruptions = a.disruptions;
   write_outputs(a.output, plan);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (a.json) {

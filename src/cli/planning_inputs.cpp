@@ -4,6 +4,8 @@
 
 #include <iostream>
 
+#include "planning/planner.h"
+
 namespace milmob::cli {
 
 std::unique_ptr<PlanningInputs> load_planning_inputs(const std::string& path, const ScenarioInput& input, bool progress) {
@@ -15,12 +17,28 @@ std::unique_ptr<PlanningInputs> load_planning_inputs(const std::string& path, co
                              r.diagnostics.error_count());
     return nullptr;
   }
+  return complete_planning_inputs(std::move(loaded), progress);
+}
+
+std::unique_ptr<PlanningInputs> complete_planning_inputs(LoadedScenario loaded, bool progress) {
+  const scenario::LoadResult& r = loaded.result;
   std::optional<BuiltNetwork> network = build_scenario_network(r.scenario.network, {true, true, progress});
   scenario::HolidayCalendar calendar = r.scenario.rules.holidays_file.empty()
                                            ? scenario::HolidayCalendar::load_default()
                                            : scenario::HolidayCalendar::load(r.scenario.rules.holidays_file);
   return std::unique_ptr<PlanningInputs>(
       new PlanningInputs{std::move(loaded), std::move(*network), std::move(calendar)});
+}
+
+planning::Plan plan_scenario(const PlanningInputs& in, const std::vector<std::string>& disruptions,
+                             const planning::PlanOptions& options) {
+  const Network net = in.network.net();
+  routing::Router router(net);
+  const planning::Overlay overlay(in.scenario(), net, disruptions);
+  planning::Plan plan =
+      planning::plan_movement(in.scenario(), in.loaded.catalogue, in.calendar, router, overlay, options);
+  plan.disruptions = disruptions;
+  return plan;
 }
 
 }  // namespace milmob::cli

@@ -31,6 +31,11 @@ void VehicleOptions::add_to(CLI::App& cmd) {
 }
 
 std::vector<vehicles::VehicleLimits> VehicleOptions::resolve() const {
+  if (names.empty()) return resolve(vehicles::Catalogue());
+  return resolve(vehicles::Catalogue::load(catalogue.empty() ? vehicles::default_catalogue_path() : catalogue));
+}
+
+std::vector<vehicles::VehicleLimits> VehicleOptions::resolve(const vehicles::Catalogue& cat) const {
   check_range("--weight", weight_t, 500, "t");
   check_range("--axle-load", axle_load_t, 100, "t");
   check_range("--height", height_m, 10, "m");
@@ -60,8 +65,6 @@ std::vector<vehicles::VehicleLimits> VehicleOptions::resolve() const {
     out.push_back(v);
     return out;
   }
-  const vehicles::Catalogue cat =
-      vehicles::Catalogue::load(catalogue.empty() ? vehicles::default_catalogue_path() : catalogue);
   for (const auto& name : names) {
     const vehicles::VehicleType* t = cat.find(name);
     if (t == nullptr)

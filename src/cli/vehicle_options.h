@@ -20,6 +20,9 @@ struct VehicleOptions {
   // One constraint set per --vehicle (explicit limits override the catalogue's figures), or one
   // from the explicit limits alone. Throws InputError naming the option on nonsense.
   std::vector<vehicles::VehicleLimits> resolve() const;
+  // The same against a catalogue already loaded (the Python module keeps one); `catalogue` is
+  // then ignored.
+  std::vector<vehicles::VehicleLimits> resolve(const vehicles::Catalogue& cat) const;
 };
 
 }  // namespace milmob::cli
