@@ -106,11 +106,8 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
   const scenario::Unit& unit = move.unit;
   const VehicleClass& c = move.vclass;
   Itinerary it;
+  it.leg = class_leg(c, mode);
   ClassLeg& leg = it.leg;
-  leg.label = c.limits.label;
-  for (const auto* t : c.types) leg.types.push_back(t->name);
-  leg.vehicles = c.vehicles;
-  leg.mode = mode;
   if (load_size <= 0) {
     it.reason = fmt::format("{} via {}: no carrier can take a {}", mode, a.label(), c.limits.label);
     return it;

@@ -18,15 +18,6 @@ namespace {
 
 constexpr double kHandlingMin = 60;  // assumption: a HET is loaded or unloaded in an hour
 
-ClassLeg leg_of(const VehicleClass& c, const std::string& mode) {
-  ClassLeg leg;
-  leg.label = c.limits.label;
-  for (const auto* t : c.types) leg.types.push_back(t->name);
-  leg.vehicles = c.vehicles;
-  leg.mode = mode;
-  return leg;
-}
-
 // A leg on one road route from home to destination, in the leg's mode (road or HET).
 void door_to_door(ClassLeg& leg, const routing::Route& route) {
   leg.distance_km = route.distance_m / 1000;
@@ -69,7 +60,7 @@ Itinerary by_road(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers)
   const scenario::Unit& unit = move.unit;
   const VehicleClass& c = move.vclass;
   Itinerary it;
-  it.leg = leg_of(c, "road");
+  it.leg = class_leg(c, "road");
   std::string reason;
   const auto route = road_route(ctx, unit.home.where, unit.destination.where, c.limits, unit.notice_to_move_h * 60,
                                 static_cast<double>(unit.required_delivery), reason);
@@ -112,7 +103,7 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
   const scenario::Unit& unit = move.unit;
   const VehicleClass& c = move.vclass;
   Itinerary it;
-  it.leg = leg_of(c, "het");
+  it.leg = class_leg(c, "het");
   const auto fleet_rule = std::find_if(ctx.scenario.resources.hets.begin(), ctx.scenario.resources.hets.end(),
                                        [&](const scenario::HetFleet& f) { return f.nation == unit.nation && f.count > 0; });
   if (fleet_rule == ctx.scenario.resources.hets.end()) {

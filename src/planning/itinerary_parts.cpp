@@ -140,6 +140,15 @@ void append_march(MarchUnit& mu, const MarchUnit& leg) {
   mu.arrive = leg.arrive;
 }
 
+ClassLeg class_leg(const VehicleClass& c, const std::string& mode) {
+  ClassLeg leg;
+  leg.label = c.limits.label;
+  for (const auto* t : c.types) leg.types.push_back(t->name);
+  leg.vehicles = c.vehicles;
+  leg.mode = mode;
+  return leg;
+}
+
 LegPart road_part(const routing::Route& route, const std::string& from, const std::string& to) {
   return LegPart{"road", from, to, route.distance_m / 1000, route.geometry};
 }

@@ -35,6 +35,8 @@ void add_step(MarchUnit& mu, Activity activity, double from, double until, doubl
 void append_march(MarchUnit& mu, const MarchUnit& leg);
 double km_done(const MarchUnit& mu);
 
+// The leg of a class in a mode, before its route is known.
+ClassLeg class_leg(const VehicleClass& c, const std::string& mode);
 // A road part of a leg, for the map and the distance.
 LegPart road_part(const routing::Route& route, const std::string& from, const std::string& to);
 

@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "geo/distance.h"
 #include "planning/itinerary.h"
+#include "planning/itinerary_parts.h"
 #include "planning/plan_output.h"
 #include "scenario/vehicle_lookup.h"
 
@@ -192,10 +193,7 @@ Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*
       std::vector<std::string> weighed;
       std::optional<Choice> choice = choose(ctx, move, ledgers, weighed);
       if (!choice) {
-        ClassLeg leg;
-        leg.label = c.limits.label;
-        for (const auto* t : c.types) leg.types.push_back(t->name);
-        leg.vehicles = c.vehicles;
+        ClassLeg leg = parts::class_leg(c, "road");
         leg.notes = weighed;
         up.legs.push_back(std::move(leg));
         up.feasible = false;
