@@ -7,7 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "cli/scenario_input.h"
+#include "cli/planning_inputs.h"
+#include "common/progress.h"
 #include "scenario/calendar.h"
 #include "validation/checks.h"
 #include "validation/plan_reader.h"
@@ -19,7 +20,7 @@ namespace {
 struct ValidateArgs {
   std::string plan, scenario;
   ScenarioInput input;
-  bool json = false;
+  bool json = false, quiet = false;
 };
 
 nlohmann::ordered_json report_json(const ValidateArgs& a, const validation::ValidationReport& r) {
@@ -41,19 +42,13 @@ nlohmann::ordered_json report_json(const ValidateArgs& a, const validation::Vali
 }
 
 int run_validate(const ValidateArgs& a) {
-  const LoadedScenario loaded = load_scenario_input(a.scenario, a.input);
-  const scenario::LoadResult& r = loaded.result;
-  if (!r.ok()) {
-    print_diagnostics(r.diagnostics, std::cerr);
-    std::cerr << fmt::format("milmob: error: {}: {} error(s); run `milmob check` for details\n", a.scenario,
-                             r.diagnostics.error_count());
-    return kExitBadInput;
-  }
-  const scenario::HolidayCalendar calendar = r.scenario.rules.holidays_file.empty()
-                                                 ? scenario::HolidayCalendar::load_default()
-                                                 : scenario::HolidayCalendar::load(r.scenario.rules.holidays_file);
+  // The scenario's network too: the routes are checked against its limits.
+  const auto in = load_planning_inputs(a.scenario, a.input, !a.quiet && Progress::stderr_is_terminal());
+  if (!in) return kExitBadInput;
   const validation::PlanFile plan = validation::read_plan(a.plan);  // InputError: exit code 2
-  const validation::ValidationReport report = validation::validate_plan(plan, r.scenario, calendar);
+  const Network net = in->network.net();
+  const validation::ValidationReport report =
+      validation::validate_plan(plan, in->scenario(), in->calendar, &net, &in->loaded.catalogue);
   if (a.json) {
     std::cout << report_json(a, report).dump(2) << "\n";
   } else {
@@ -68,7 +63,7 @@ int run_validate(const ValidateArgs& a) {
 
 }  // namespace
 
-void add_validate_command(CLI::App& app, const GlobalOptions& /*global*/, int& exit_code) {
+void add_validate_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto args = std::make_shared<ValidateArgs>();
   CLI::App* cmd = app.add_subcommand(
       "validate",
@@ -78,7 +73,10 @@ void add_validate_command(CLI::App& app, const GlobalOptions& /*global*/, int& e
   cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
   cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
   cmd->add_flag("--json", args->json, "Print the report as JSON");
-  cmd->callback([args, &exit_code] { exit_code = run_validate(*args); });
+  cmd->callback([args, &global, &exit_code] {
+    args->quiet = global.quiet;
+    exit_code = run_validate(*args);
+  });
 }
 
 }  // namespace milmob::cli

@@ -136,7 +136,7 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
     itinerary = fmt::format("road {:.0f} km to {}, ", approach->distance_m / 1000, a.label());
   }
   for (const Section& s : sections) {
-    leg.parts.push_back({mode, s.from->label(), s.to->label(), s.km, s.geometry});
+    leg.parts.push_back({mode, s.from->label(), s.to->label(), s.km, s.geometry, {}});
     itinerary += fmt::format("{} {:.0f} km to {}, ", mode, s.km, s.to->label());
   }
   if (onward) {

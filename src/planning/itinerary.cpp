@@ -25,7 +25,7 @@ void door_to_door(ClassLeg& leg, const routing::Route& route) {
   leg.countries = route.countries;
   for (const auto& d : route.detours) leg.detours.push_back(d.text);
   leg.geometry = route.geometry;
-  leg.parts = {LegPart{leg.mode, "home", "destination", leg.distance_km, route.geometry}};
+  leg.parts = {road_part(route, "home", "destination", leg.mode)};
 }
 
 // The class's HET: the empty tractor and semi-trailer of the fleet's nation in the catalogue.

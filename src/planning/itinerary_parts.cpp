@@ -149,8 +149,12 @@ ClassLeg class_leg(const VehicleClass& c, const std::string& mode) {
   return leg;
 }
 
-LegPart road_part(const routing::Route& route, const std::string& from, const std::string& to) {
-  return LegPart{"road", from, to, route.distance_m / 1000, route.geometry};
+LegPart road_part(const routing::Route& route, const std::string& from, const std::string& to,
+                  const std::string& mode) {
+  LegPart part{mode, from, to, route.distance_m / 1000, route.geometry, {}};
+  for (const routing::Piece& p : route.pieces)
+    if (part.edges.empty() || part.edges.back() != p.edge) part.edges.push_back(p.edge);
+  return part;
 }
 
 int units_booking(const Ledgers& ledgers, const std::string& resource) {

@@ -37,8 +37,9 @@ double km_done(const MarchUnit& mu);
 
 // The leg of a class in a mode, before its route is known.
 ClassLeg class_leg(const VehicleClass& c, const std::string& mode);
-// A road part of a leg, for the map and the distance.
-LegPart road_part(const routing::Route& route, const std::string& from, const std::string& to);
+// A road part of a leg (or a HET one), for the map, the distance and the validator.
+LegPart road_part(const routing::Route& route, const std::string& from, const std::string& to,
+                  const std::string& mode = "road");
 
 // How many units have booked a resource so far ("shared with 3 units").
 int units_booking(const Ledgers& ledgers, const std::string& resource);

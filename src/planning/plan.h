@@ -5,6 +5,7 @@
 // waits, loading, carriage, unloading), the carrier trips, every capacity booked, and for every
 // minute between ready and arrival its cause.
 // Times are minutes from C-day 00:00 UTC (scenario/scenario.h).
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -52,10 +53,11 @@ struct MarchUnit {
 
 // One stretch of an itinerary in one mode.
 struct LegPart {
-  std::string mode;  // road | rail | sea | het
+  std::string mode;  // road | rail | sea | air | het
   std::string from, to;  // place names ("home", "railhead Munster Training Area", ...)
   double km = 0;
   std::vector<geo::LonLat> geometry;
+  std::vector<std::uint32_t> edges;  // road and HET parts: the network's edges, in order (the validator's)
 };
 
 // How one vehicle class of a unit travels from home to destination.

@@ -41,8 +41,10 @@ Json to_json(const Plan& plan) {
       Json geometry = Json::array();
       for (const auto& p : l.geometry) geometry.push_back(point(p));
       Json parts = Json::array();
-      for (const LegPart& p : l.parts)
+      for (const LegPart& p : l.parts) {
         parts.push_back({{"mode", p.mode}, {"from", p.from}, {"to", p.to}, {"km", round1(p.km)}});
+        if (!p.edges.empty()) parts.back()["edges"] = p.edges;
+      }
       legs.push_back({{"mode", l.mode}, {"vehicle_class", l.label}, {"types", l.types}, {"vehicles", l.vehicles},
                       {"itinerary", l.itinerary}, {"distance_km", round1(l.distance_km)},
                       {"unconstrained_km", round1(l.unconstrained_km)}, {"countries", l.countries},

@@ -471,8 +471,9 @@ std::string map_section(const Plan& plan) {
     const UnitPlan& u = plan.units[i];
     const char* dash = kDashes[(i / kUnitColours.size()) % kDashes.size()];
     for (const ClassLeg& leg : u.legs)
-      for (const LegPart& part : leg.parts.empty() ? std::vector<LegPart>{{"road", "home", "destination", leg.distance_km, leg.geometry}}
-                                                   : leg.parts) {
+      for (const LegPart& part :
+           leg.parts.empty() ? std::vector<LegPart>{{"road", "home", "destination", leg.distance_km, leg.geometry, {}}}
+                             : leg.parts) {
         const std::string points = polyline_points(f, part.geometry);
         if (points.empty()) continue;
         // Road lines in the unit's pattern; carried parts in the pattern of their mode.

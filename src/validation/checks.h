@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "network/network.h"
 #include "scenario/calendar.h"
+#include "vehicles/catalogue.h"
 #include "scenario/scenario.h"
 #include "validation/plan_reader.h"
 
@@ -29,6 +31,10 @@ struct CheckInput {
   const PlanFile& plan;
   const scenario::Scenario& scenario;
   const scenario::HolidayCalendar& calendar;
+  // The scenario's network and catalogue, for the vehicle limits on the routes; without them
+  // that check is skipped.
+  const Network* network = nullptr;
+  const vehicles::Catalogue* catalogue = nullptr;
 };
 
 using Violations = std::vector<Violation>;
@@ -55,6 +61,10 @@ void check_support_centres(const CheckInput& in, Violations& out);
 // 9. Railhead loading slots, port and transshipment handling per day; trains, ships, HETs and
 //    berths never more busy at once than the scenario has, ships not before they are available.
 void check_carriage(const CheckInput& in, Violations& out);
+// 10. Every road part of an itinerary runs on road edges of the scenario's network whose limits
+//     (as the scenario's overrides set them) every vehicle type of the class keeps: weight,
+//     axle load, height, width, MLC (tracked or wheeled); none closed for good.
+void check_vehicle_limits(const CheckInput& in, Violations& out);
 // 8. A feasible unit arrives with its last march unit, no march unit before the unit's earliest
 //    arrival date; ready, departure and closure agree.
 void check_arrivals(const CheckInput& in, Violations& out);
@@ -67,6 +77,7 @@ struct ValidationReport {
 
 // Every check above, in that order.
 ValidationReport validate_plan(const PlanFile& plan, const scenario::Scenario& scenario,
-                               const scenario::HolidayCalendar& calendar);
+                               const scenario::HolidayCalendar& calendar, const Network* network = nullptr,
+                               const vehicles::Catalogue* catalogue = nullptr);
 
 }  // namespace milmob::validation

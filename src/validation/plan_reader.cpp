@@ -82,6 +82,11 @@ class Field {
       fail("a whole number from 0 to 1000000");
     return static_cast<int>(j_.get<long long>());
   }
+  std::uint32_t index() const {
+    if (!j_.is_number_integer() || j_.get<long long>() < 0 || j_.get<long long>() > 0xfffffffeLL)
+      fail("a whole number from 0 to 4294967294");
+    return static_cast<std::uint32_t>(j_.get<long long>());
+  }
   // "C+3 06:15", "C-1 23:00", "C+0" or "never", as the planner writes times.
   double time() const {
     const std::string t = j_.is_string() ? j_.get<std::string>() : std::string();
@@ -152,9 +157,19 @@ PlanUnit read_unit(const Field& f) {
   u.departure = f.key("departure", "a time").time();
   u.arrival = f.key("arrival", "a time").time();
   f.key("legs", "a list of legs").each([&](const Field& l) {
-    u.legs.push_back({l.key("vehicle_class", "the vehicle class").text(), l.key("types", "a list of vehicle types").texts(),
-                      l.key("vehicles", "the number of vehicles").count(),
-                      l.key("distance_km", "the route's length in km").number()});
+    PlanLeg leg{l.key("vehicle_class", "the vehicle class").text(), l.key("types", "a list of vehicle types").texts(),
+                l.key("vehicles", "the number of vehicles").count(),
+                l.key("distance_km", "the route's length in km").number(), {}};
+    if (l.has("parts"))
+      l.key("parts", "a list of the itinerary's parts").each([&](const Field& p) {
+        PlanLegPart part{p.key("mode", "road, rail, sea, air or het").text(), {}};
+        if (p.has("edges"))
+          p.key("edges", "a list of edge numbers").each([&](const Field& e) {
+            part.edges.push_back(e.index());
+          });
+        leg.parts.push_back(std::move(part));
+      });
+    u.legs.push_back(std::move(leg));
   });
   f.key("march_units", "a list of march units").each([&](const Field& m) { u.march_units.push_back(read_march_unit(m)); });
   return u;

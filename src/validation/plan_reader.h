@@ -7,6 +7,7 @@
 // Times are minutes from C-day 00:00 UTC. The `*_min` fields are read as written (rounded to
 // 0.1 min); fields that only exist as text ("C+3 06:15", rounded up to the minute; "never")
 // are parsed, "never" and a null `*_min` becoming +infinity.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -38,11 +39,17 @@ struct PlanMarchUnit {
   std::vector<PlanStep> steps;
 };
 
+struct PlanLegPart {
+  std::string mode;                  // road | rail | sea | air | het
+  std::vector<std::uint32_t> edges;  // road and HET parts: the network's edges
+};
+
 struct PlanLeg {
   std::string vehicle_class;
   std::vector<std::string> types;
   int vehicles = 0;
   double distance_km = 0;
+  std::vector<PlanLegPart> parts;  // empty in plans written before itineraries had parts
 };
 
 struct PlanUnit {

@@ -68,6 +68,7 @@ struct Line {
   milmob::Mode mode;
   double from_lon, to_lon, lat;
   std::uint16_t gauge = 0;
+  double bridge_lon = 0;  // the edges starting there (both ways) are a bridge signed 30 t
 };
 
 // Two-way edges of 0.5 degrees along each line; DEU west of 14 E, POL east of it. Lines of
@@ -82,6 +83,8 @@ milmob::NetworkData network(const std::vector<Line>& lines) {
         milmob::EdgeSpec e;
         e.tail = a, e.head = z, e.length_m = 34300, e.speed_kmh = l.mode == milmob::Mode::Road ? 90 : 60;
         e.mode = l.mode, e.gauge_mm = l.gauge;
+        if (l.bridge_lon != 0 && std::abs(std::min(b.node_coord(a).lon, b.node_coord(z).lon) - l.bridge_lon) < 1e-9)
+          e.limits.max_weight_t = 30;
         e.road_class = milmob::RoadClass::Motorway;
         const std::vector<milmob::geo::LonLat> line = {b.node_coord(a), b.node_coord(z)};
         e.shape = b.add_shape(line);
@@ -296,4 +299,39 @@ TEST(Itinerary, CarriedUnitsKeepTheEarliestArrivalAndThePermissionsTheValidatorC
   EXPECT_NE(violations(report).find("is carried from DEU into POL by C+1, before the permission to enter POL holds at C+2"),
             std::string::npos)
       << violations(report);
+}
+
+TEST(Itinerary, TheValidatorHoldsEveryVehicleTypeToTheLimitsOfTheEdgesItsRoutePasses) {
+  const auto data = network({{milmob::Mode::Road, 10, 16, 52, 0, 12}});
+  ms::Scenario s = scenario(0);
+  s.units[0].equipment = {{"Stryker ICV", 10}};  // 16.5 t: over the bridge
+  s.resources.railheads.clear();
+  s.resources.rail.clear();
+  const milmob::Network net = data.view();
+  milmob::routing::Router router(net);
+  const mp::Overlay overlay(s, net, {});
+  const mp::Plan p = mp::plan_movement(s, catalogue(), calendar(), router, overlay);
+  ASSERT_TRUE(p.all_feasible());
+  const auto validate = [&](const nlohmann::json& j, const ms::Scenario& with) {
+    const auto file = milmob::validation::parse_plan(j.dump(), "plan.json");
+    return violations(milmob::validation::validate_plan(file, with, calendar(), &net, &catalogue()));
+  };
+  auto j = nlohmann::json::parse(mp::to_json(p).dump());
+  EXPECT_EQ(validate(j, s), "");
+  // The same legs claimed for a 62 t tank: the bridge is signed 30 t.
+  j["units"][0]["legs"][0]["types"] = {"Leopard 2A6"};
+  const std::string found = validate(j, s);
+  EXPECT_NE(found.find("vehicle limits: Leopard 2A6 on edge "), std::string::npos) << found;
+  EXPECT_NE(found.find(": maxweight 30 t < 62 t"), std::string::npos) << found;
+  // Strengthened by an override, the bridge carries it.
+  ms::Override stronger;
+  stronger.select.near = ms::PlaceRef{"", {12.25, 52}, ""};
+  stronger.select.radius_m = 100;
+  stronger.max_weight_t = 70;
+  ms::Scenario upgraded = s;
+  upgraded.network.overrides.push_back(stronger);
+  EXPECT_EQ(validate(j, upgraded).find("vehicle limits"), std::string::npos) << validate(j, upgraded);
+  // An edge that is not a road of the network is named.
+  j["units"][0]["legs"][0]["parts"][0]["edges"].push_back(999999);
+  EXPECT_NE(validate(j, s).find("edge 999999 is not a road of the network"), std::string::npos);
 }
