@@ -24,6 +24,19 @@ bool mode_matches(const std::string& wanted, Mode m) {
 // Whether an overridden limit stops the vehicle (NaN: unknown, never stops).
 bool exceeds(const std::optional<double>& limit, double value) { return limit && !std::isnan(value) && value > *limit; }
 
+// An edge's limits with those an override names put in their place.
+EdgeLimits replaced(EdgeLimits l, const scenario::Override& o) {
+  const auto put = [](float& limit, const std::optional<double>& value) {
+    if (value) limit = static_cast<float>(*value);
+  };
+  put(l.max_weight_t, o.max_weight_t);
+  put(l.max_height_m, o.max_height_m);
+  put(l.max_width_m, o.max_width_m);
+  put(l.mlc_wheeled, o.mlc_wheeled);
+  put(l.mlc_tracked, o.mlc_tracked);
+  return l;
+}
+
 }  // namespace
 
 std::vector<EdgeId> Overlay::select(const scenario::WaySelector& s, const std::string& what) {
@@ -90,6 +103,18 @@ Overlay::Overlay(const scenario::Scenario& s, const Network& net, const std::vec
 routing::VehicleCost Overlay::cost(const routing::VehicleCost& base, const vehicles::VehicleLimits& v,
                                    double avoid_from, double avoid_until) const {
   routing::VehicleCost cost = base;
+  // An override replaces the limits it names: one that raises a bridge's class (an upgrade)
+  // opens the edge to the classes its old limit stopped, when they fit the rest of its limits.
+  // Raising first, then lowering: where two overrides disagree, the lower limit holds.
+  for (const LimitOverride& o : overrides_) {
+    if (o.rule->closed) continue;
+    for (const EdgeId e : o.edges) {
+      if (cost.usable(e) || net_.mode[e] != cost.mode) continue;
+      if (routing::blocking_limit(replaced(net_.limits(e), *o.rule), v)) continue;
+      cost.time_ms[e] = routing::edge_time_ms(net_, e, v);
+      cost.max_speed_mps = std::max(cost.max_speed_mps, routing::edge_speed_kmh(net_, e, v) / 3.6);
+    }
+  }
   for (const LimitOverride& o : overrides_) {
     const scenario::Override& r = *o.rule;
     const bool stops = r.closed || exceeds(r.max_weight_t, v.weight_t) || exceeds(r.max_height_m, v.height_m) ||
