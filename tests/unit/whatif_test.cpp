@@ -4,6 +4,7 @@
 // bad input named by line and field.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -41,8 +42,9 @@ const ms::PlaceTable& places() {
 }
 
 // A motorway from 10 E to 16 E along 52 N, 0.5 degree edges, DEU west of 14 E, POL east of it.
-// The edge from 12.0 to 12.5 E is a bridge of tracked MLC 40: no Leopard 2 crosses it.
-milmob::NetworkData corridor() {
+// The edges starting at the `bridges` nodes (default: 12.0 to 12.5 E) are bridges of tracked
+// MLC 40: no Leopard 2 crosses them.
+milmob::NetworkData corridor(const std::vector<std::size_t>& bridges = {4}) {
   milmob::NetworkBuilder b;
   std::vector<milmob::NodeId> nodes;
   for (int i = 0; i <= 12; ++i) nodes.push_back(b.add_node({10 + 0.5 * i, 52}));
@@ -50,7 +52,8 @@ milmob::NetworkData corridor() {
     for (const auto& [a, z] : {std::pair{nodes[i], nodes[i + 1]}, std::pair{nodes[i + 1], nodes[i]}}) {
       milmob::EdgeSpec e;
       e.tail = a, e.head = z, e.length_m = 34300, e.speed_kmh = 90, e.road_class = milmob::RoadClass::Motorway;
-      if (i == 4) e.limits.mlc_tracked = 40, e.flags = milmob::edge_flag::kBridge;
+      if (std::find(bridges.begin(), bridges.end(), i) != bridges.end())
+        e.limits.mlc_tracked = 40, e.flags = milmob::edge_flag::kBridge;
       const std::vector<milmob::geo::LonLat> line = {b.node_coord(a), b.node_coord(z)};
       e.shape = b.add_shape(line);
       b.add_edge(e);
@@ -106,7 +109,8 @@ mw::Candidate centre(const std::string& id, double lon, double places, double co
 }
 
 struct Fixture {
-  milmob::NetworkData data = corridor();
+  explicit Fixture(const std::vector<std::size_t>& bridges = {4}) : data(corridor(bridges)) {}
+  milmob::NetworkData data;
   milmob::Network net = data.view();
   milmob::routing::Router router{net};
   mw::Replanner replanner{catalogue(), calendar(), router};
@@ -153,6 +157,28 @@ TEST(BridgeUpgrade, RaisingTheBridgeClassLetsTanksCrossAndOnlyThen) {
   lower.mlc_tracked = 30;
   both.network.overrides.push_back(lower);
   EXPECT_FALSE(f.replanner.replan(both).units[0].feasible);
+}
+
+TEST(RankUpgrades, ARouteWithTwoWeakBridgesNeedsBothSectionsInOneCandidate) {
+  Fixture f({4, 8});  // bridges at 12.0-12.5 E and 14.0-14.5 E
+  ms::Scenario s = scenario();
+  s.units = {unit("tanks", 10, 10, 5)};
+  mw::Candidate both = bridge("both", 12.25, 80, 6e7);
+  both.sections.push_back(bridge("", 14.25, 80, 0).sections[0]);
+  const std::vector<mw::Candidate> candidates = {bridge("west", 12.25, 80, 3e7), bridge("east", 14.25, 80, 3e7), both};
+  const mw::RankingReport r = mw::rank_upgrades(s, candidates, f.replanner, {1e8, {}, {}});
+  ASSERT_EQ(r.feasible, 0);
+  EXPECT_EQ(r.ranked[0].candidate->id, "both");
+  EXPECT_EQ(r.ranked[0].alone.feasible_gain, 1);
+  EXPECT_EQ(r.ranked[0].alone.benefit, std::vector<std::string>{"tanks"});
+  for (std::size_t i = 1; i < 3; ++i) EXPECT_EQ(r.ranked[i].alone.feasible_gain, 0) << r.ranked[i].candidate->id;
+  ASSERT_EQ(r.portfolio.size(), 1u);  // after `both`, neither half adds anything
+  EXPECT_EQ(r.portfolio[0].candidate->id, "both");
+  // A section that selects nothing is reported as the candidate's.
+  mw::Candidate lost = bridge("lost", 30, 80, 1);
+  const mw::RankingReport q = mw::rank_upgrades(s, {lost}, f.replanner, {});
+  ASSERT_EQ(q.ranked[0].alone.notes.size(), 1u);
+  EXPECT_NE(q.ranked[0].alone.notes[0].find("selects no edge"), std::string::npos);
 }
 
 TEST(RankUpgrades, TheBindingUpgradeRanksFirstAndUselessOnesGainNothing) {
