@@ -102,6 +102,12 @@ UnitChange change_of(const std::string& id, const UnitPlan* before, const UnitPl
   return c;
 }
 
+// "night_stop" -> "night stop": JSON keeps the plan's names, people read words.
+std::string words(std::string name) {
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
 std::string hours(double minutes) { return fmt::format("{:.1f} h", minutes / 60); }
 
 std::string signed_h(double h) { return fmt::format("{:+.1f} h", h); }
@@ -197,7 +203,7 @@ std::string diff_text(const PlanDiff& d) {
                            join(c.countries_before, ">"), join(c.countries_after, ">"));
     for (const ActivityMinutes& a : u.activities)
       if (a.activity != std::string("drive") && std::abs(a.after - a.before) > kMinuteTolerance)
-        out += fmt::format("    {} (all march units): {} -> {}\n", a.activity, hours(a.before), hours(a.after));
+        out += fmt::format("    {} (all march units): {} -> {}\n", words(a.activity), hours(a.before), hours(a.after));
     if (u.night_stops_before != u.night_stops_after || u.roadside_before != u.roadside_after)
       out += fmt::format("    night stops: {} -> {} (roadside {} -> {})\n", u.night_stops_before, u.night_stops_after,
                          u.roadside_before, u.roadside_after);
@@ -229,7 +235,7 @@ std::string whatif_section_html(const PlanDiff& d) {
         what.push_back(fmt::format("{} route {:.0f} &rarr; {:.0f} km", esc(c.vehicle_class), c.km_before, c.km_after));
     for (const ActivityMinutes& a : u.activities)
       if (a.activity != std::string("drive") && std::abs(a.after - a.before) > kMinuteTolerance)
-        what.push_back(fmt::format("{} {} &rarr; {}", a.activity, hours(a.before), hours(a.after)));
+        what.push_back(fmt::format("{} {} &rarr; {}", words(a.activity), hours(a.before), hours(a.after)));
     const auto arrival = [](bool feasible, double t) { return feasible ? planning::when(t) : std::string("infeasible"); };
     out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.1f}</td><td>{:.1f}</td><td>{}</td></tr>\n",
                        esc(u.id), arrival(u.feasible_before, u.arrival_before), arrival(u.feasible_after, u.arrival_after),
