@@ -64,7 +64,7 @@ int run_whatif(const WhatifArgs& a) {
     std::cout << whatif::to_json(diff).dump(2) << "\n";
   } else {
     std::cout << whatif::diff_text(diff);
-    for (const std::string& note : after.notes) std::cout << "note: " << note << "\n";
+    for (const std::string& note : diff.notes) std::cout << "note: " << note << "\n";
     if (!a.output.empty())
       std::cout << fmt::format("wrote {}/whatif.json and the plan under the disruptions: plan.json, closure.csv, "
                                "march_tables.csv, bookings.csv, routes.geojson, report.html\n",

@@ -131,6 +131,7 @@ PlanDiff compare_plans(const Plan& before, const Plan& after) {
   PlanDiff d;
   d.scenario = after.scenario;
   d.disruptions = after.disruptions;
+  d.notes = after.notes;
   d.closure_before = before.closure, d.closure_after = after.closure;
   d.lateness_before_h = planning::total_lateness_h(before), d.lateness_after_h = planning::total_lateness_h(after);
   d.feasible_before = feasible_count(before), d.feasible_after = feasible_count(after);
@@ -176,6 +177,7 @@ nlohmann::ordered_json to_json(const PlanDiff& d) {
     units.push_back(std::move(ju));
   }
   j["units"] = units;
+  j["notes"] = d.notes;
   return j;
 }
 
@@ -243,7 +245,9 @@ std::string whatif_section_html(const PlanDiff& d) {
                        u.lateness_before_h, u.lateness_after_h, join(what, "; "));
   }
   if (rows == 0) out += "<tr><td colspan=\"7\">No unit's plan changed.</td></tr>\n";
-  return out + "</table></div>\n</section>\n";
+  out += "</table></div>\n";
+  for (const auto& note : d.notes) out += fmt::format("<p class=\"muted\">Note: {}</p>\n", esc(note));
+  return out + "</section>\n";
 }
 
 }  // namespace milmob::whatif

@@ -48,6 +48,7 @@ struct PlanDiff {
   double lateness_before_h = 0, lateness_after_h = 0;  // total lateness of feasible units
   int feasible_before = 0, feasible_after = 0;
   std::vector<UnitChange> units;  // in the order of the plan before, then units only after
+  std::vector<std::string> notes;  // of the plan after: a disruption that selects no edge, ...
   double closure_change_h() const { return (closure_after - closure_before) / 60; }
 };
 
