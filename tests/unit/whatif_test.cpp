@@ -289,6 +289,20 @@ TEST(Transit, VehicleKmAndFuelAddUpOverTheDaysAndOnlyInTheNation) {
   const double truck_l_per_km = mw::fuel_litres_per_km(ms::find_vehicle_type(s, catalogue(), "MAN HX77"));
   EXPECT_NEAR(fuel, pol.vehicle_km * truck_l_per_km / 1000, 1e-6);
   EXPECT_GT(truck_l_per_km, 0.2);
+  // Every night stop is counted once, in the nation where it happens.
+  ms::Scenario tired = s;
+  tired.rules.convoy.max_driving_hours_per_day = 2;
+  const auto slow = f.replanner.replan(tired);
+  int stopped = 0;
+  for (const auto& u : slow.units)
+    for (const auto& mu : u.march_units)
+      for (const auto& step : mu.steps) stopped += step.activity == milmob::planning::Activity::NightStop ? mu.vehicles : 0;
+  ASSERT_GT(stopped, 0);
+  const mw::TransitInputs slow_in{slow, tired, in.vehicle_type, in.nation_of};
+  int counted = 0;
+  for (const char* nation : {"DEU", "POL"})
+    for (const auto& d : mw::transit_report(slow_in, nation).days) counted += d.night_stop_vehicles;
+  EXPECT_EQ(counted, stopped);
   const mw::TransitReport fra = mw::transit_report(in, "FRA");
   EXPECT_TRUE(fra.days.empty());
   EXPECT_EQ(fra.vehicles, 0);
