@@ -75,6 +75,15 @@ TEST(WhatifCommand, ADisruptionOfAPortTheRoadPlanDoesNotUseChangesNothing) {
   for (const auto& u : w["units"]) EXPECT_FALSE(u["changed"].get<bool>()) << u["id"];
 }
 
+TEST(WhatifCommand, ALostBridgeNoRouteCrossesChangesNothingOnTheOsmExample) {
+  // No unit's route in the Liechtenstein exercise crosses the Rhine bridge to Buchs.
+  const auto r = run_command(kMilmob + " whatif -q " + kExamples +
+                             "liechtenstein-exercise.yaml --disruption \"Rhine bridge Schaan-Buchs lost (test assumption)\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "(+0.0 h)")) << r.out;
+  EXPECT_TRUE(contains(r.out, "no unit's plan changed")) << r.out;
+}
+
 TEST(WhatifCommand, BadInputExitsTwoNamingWhatIsWrong) {
   TempDir tmp;
   auto r = run_command(kMilmob + " whatif -q " + kVjtf + " --disruption \"no such thing\"");
