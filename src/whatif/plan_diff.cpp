@@ -18,10 +18,6 @@ using planning::UnitPlan;
 
 namespace {
 
-constexpr Activity kActivities[] = {Activity::Drive,          Activity::Halt,        Activity::NightStop,
-                                    Activity::WindowWait,     Activity::PermissionWait, Activity::ClosureWait,
-                                    Activity::StartOffset};
-
 // A change smaller than this (minutes) is rounding, not a change.
 constexpr double kMinuteTolerance = 0.5;
 
@@ -76,13 +72,11 @@ UnitChange change_of(const std::string& id, const UnitPlan* before, const UnitPl
   c.lateness_before_h = b.lateness_h, c.lateness_after_h = a.lateness_h;
   c.night_stops_before = b.night_stops, c.night_stops_after = a.night_stops;
   c.roadside_before = b.roadside, c.roadside_after = a.roadside;
-  for (const Activity act : kActivities) {
-    const auto get = [&](const UnitSide& s) {
-      const auto it = s.minutes.find(act);
-      return it == s.minutes.end() ? 0.0 : it->second;
-    };
-    c.activities.push_back({planning::activity_name(act), get(b), get(a)});
-  }
+  // Every activity either plan has, in the enum's order (new kinds of step appear by themselves).
+  std::map<Activity, std::pair<double, double>> minutes;
+  for (const auto& [act, m] : b.minutes) minutes[act].first = m;
+  for (const auto& [act, m] : a.minutes) minutes[act].second = m;
+  for (const auto& [act, m] : minutes) c.activities.push_back({planning::activity_name(act), m.first, m.second});
   // Class legs by label: those of the plan before in order, then new ones.
   std::vector<std::string> labels;
   for (const UnitPlan* u : {before, after})

@@ -20,7 +20,7 @@ struct ClassChange {
   bool changed() const;
 };
 
-// Minutes summed over a unit's march units, per activity (Drive first, in enum order).
+// Minutes summed over a unit's march units, per activity either plan has (in enum order).
 struct ActivityMinutes {
   std::string activity;
   double before = 0, after = 0;

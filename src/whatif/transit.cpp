@@ -137,12 +137,11 @@ TransitReport transit_report(const TransitInputs& in, const std::string& nation)
       centres.insert(centre_name(c.place));
       offered += c.vehicles_per_night;
     }
-  std::map<std::string, double> booked_at;
-  for (const planning::Booking& b : in.plan.bookings)
-    if (centres.count(b.resource)) {
-      days[day_of(b.from)].centre_places_booked += b.vehicles;
-      booked_at[b.resource] += b.vehicles;
-    }
+  std::map<std::string, double> booked_at;  // vehicles booked at any resource, by its name
+  for (const planning::Booking& b : in.plan.bookings) {
+    booked_at[b.resource] += b.vehicles;
+    if (centres.count(b.resource)) days[day_of(b.from)].centre_places_booked += b.vehicles;
+  }
   for (const auto& [d, mus] : present) {
     TransitDay& day = days[d];
     day.march_units = static_cast<int>(mus.size());
@@ -170,28 +169,27 @@ TransitReport transit_report(const TransitInputs& in, const std::string& nation)
       r.facilities.push_back({"convoy_support_centre", centre_name(c.place),
                               fmt::format("{:g} vehicles a night, {:g} m3 fuel", c.vehicles_per_night, c.fuel_m3),
                               booked_at[centre_name(c.place)]});
-  bool transport = false;
+  // Ports, railheads, transshipment points, airfields: used by the bookings made under their name.
+  bool transport = false, transport_used = false;
+  const auto facility = [&](const char* kind, const scenario::PlaceRef& place, std::string capacity) {
+    if (!in_nation(place)) return;
+    const std::string name = centre_name(place);
+    const auto it = booked_at.find(name);
+    const double used = it == booked_at.end() ? 0.0 : it->second;
+    transport = true, transport_used |= used > 0;
+    r.facilities.push_back({kind, name, std::move(capacity), used});
+  };
   for (const auto& p : res.ports)
-    if (in_nation(p.place))
-      transport = true, r.facilities.push_back({"port", centre_name(p.place),
-                                                fmt::format("{} berths, {:g} vehicles a day", p.berths, p.vehicles_per_day), 0});
+    facility("port", p.place, fmt::format("{} berths, {:g} vehicles a day", p.berths, p.vehicles_per_day));
   for (const auto& x : res.railheads)
-    if (in_nation(x.place))
-      transport = true, r.facilities.push_back({"railhead", centre_name(x.place),
-                                                fmt::format("{:g} trains a day, {:g} h loading", x.trains_per_day,
-                                                            x.loading_hours_per_train),
-                                                0});
+    facility("railhead", x.place,
+             fmt::format("{:g} trains a day, {:g} h loading", x.trains_per_day, x.loading_hours_per_train));
   for (const auto& x : res.transshipment)
-    if (in_nation(x.place))
-      transport = true, r.facilities.push_back({"transshipment", centre_name(x.place),
-                                                fmt::format("{:g} vehicles a day", x.vehicles_per_day), 0});
+    facility("transshipment", x.place, fmt::format("{:g} vehicles a day", x.vehicles_per_day));
   for (const auto& x : res.airfields)
-    if (in_nation(x.place))
-      transport = true, r.facilities.push_back({"airfield", centre_name(x.place),
-                                                fmt::format("{} aircraft on the ground", x.max_on_ground), 0});
-  if (transport)
-    r.notes.push_back("ports, railheads, transshipment points and airfields show no use: the plan has road legs only "
-                      "(rail, sea and air legs are being added to the planner)");
+    facility("airfield", x.place, fmt::format("{} aircraft on the ground", x.max_on_ground));
+  if (transport && !transport_used)
+    r.notes.push_back("no port, railhead, transshipment point or airfield of the nation is booked in this plan");
   if (r.days.empty()) r.notes.push_back(fmt::format("no march unit of the plan is in {}", nation));
   r.notes.push_back("fuel: vehicle-km in the nation x 6.2 l per tonne per 100 km tracked (Leopard 2A4 road figure), "
                     "1.5 l per tonne per 100 km wheeled (assumption); a drive is split at the border crossings");

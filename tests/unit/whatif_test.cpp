@@ -259,10 +259,13 @@ TEST(Whatif, ADisruptionAfterEveryoneHasPassedChangesNothing) {
   ASSERT_EQ(closed.units.size(), 1u);
   EXPECT_TRUE(closed.units[0].changed());
   EXPECT_NEAR(closed.units[0].arrival_change_h(), closed.closure_change_h(), 1e-9);
+  bool waited = false;
   for (const auto& a : closed.units[0].activities)
     if (a.activity == "closure_wait") {
+      waited = true;
       EXPECT_GT(a.after, a.before);
     }
+  EXPECT_TRUE(waited);
   const auto j = mw::to_json(closed);
   EXPECT_EQ(j["format"], "milmob-whatif/1");
   EXPECT_EQ(j["units"][0]["changed"], true);
