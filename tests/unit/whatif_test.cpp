@@ -150,13 +150,26 @@ TEST(BridgeUpgrade, RaisingTheBridgeClassLetsTanksCrossAndOnlyThen) {
   // Raised, but not enough: still stopped. And a raise elsewhere does nothing.
   EXPECT_FALSE(f.replanner.replan(mw::apply(s, bridge("low", 12.25, 50, 1e6))).units[0].feasible);
   EXPECT_FALSE(f.replanner.replan(mw::apply(s, bridge("elsewhere", 15.25, 120, 1e6))).units[0].feasible);
-  // An override lowering the same bridge holds over the raise.
+  // Where overrides disagree the later holds: a lowering after the raise stops the tanks again...
   ms::Scenario both = mw::apply(s, bridge("raise", 12.25, 80, 1e6));
   ms::Override lower;
   lower.select = both.network.overrides.back().select;
   lower.mlc_tracked = 30;
   both.network.overrides.push_back(lower);
   EXPECT_FALSE(f.replanner.replan(both).units[0].feasible);
+  // ... and an upgrade (applied last) strengthens a bridge the scenario itself reclassified down.
+  ms::Scenario reclassified = s;
+  reclassified.network.overrides.push_back(lower);
+  EXPECT_TRUE(f.replanner.replan(mw::apply(reclassified, bridge("raise", 12.25, 80, 1e6))).units[0].feasible);
+  // Trucks, which the old bridge carried, still cross the raised one; a closed one stops all.
+  ms::Scenario trucks = s;
+  trucks.units = {unit("trucks", 10, 0, 5)};
+  EXPECT_TRUE(f.replanner.replan(mw::apply(trucks, bridge("raise", 12.25, 80, 1e6))).units[0].feasible);
+  ms::Override closed;
+  closed.select = lower.select;
+  closed.closed = true;
+  trucks.network.overrides.push_back(closed);
+  EXPECT_FALSE(f.replanner.replan(mw::apply(trucks, bridge("raise", 12.25, 80, 1e6))).units[0].feasible);
 }
 
 TEST(RankUpgrades, ARouteWithTwoWeakBridgesNeedsBothSectionsInOneCandidate) {
