@@ -26,6 +26,9 @@ int run(int argc, char** argv) {
   add_plan_command(app, global, exit_code);
   add_bottlenecks_command(app, global, exit_code);
   add_validate_command(app, global, exit_code);
+  add_whatif_command(app, global, exit_code);
+  add_rank_upgrades_command(app, global, exit_code);
+  add_transit_command(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

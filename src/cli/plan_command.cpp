@@ -1,17 +1,14 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/plan_files.h"
 #include "cli/planning_inputs.h"
-#include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/progress.h"
-#include "gis/plugin.h"
 #include "planning/plan_output.h"
-#include "planning/report_html.h"
 
 namespace milmob::cli {
 
@@ -25,25 +22,6 @@ struct PlanArgs {
   int improve = 0;
 };
 
-// Each file is written to a temporary name and renamed: a failed run leaves the previous
-// outputs as they were, never a half-written file.
-void write_outputs(const std::string& dir, const planning::Plan& plan) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw InputError(dir, fmt::format("cannot create the output directory: {}", ec.message()));
-  const auto write = [&](const char* name, const std::string& text) {
-    write_file_atomically(dir + "/" + name, [&](std::ostream& out) { out << text; });
-  };
-  write("plan.json", planning::to_json(plan).dump(1) + "\n");
-  write("closure.csv", planning::closure_csv(plan));
-  write("march_tables.csv", planning::march_tables_csv(plan));
-  write("bookings.csv", planning::bookings_csv(plan));
-  const std::string routes = planning::routes_geojson(plan).dump() + "\n";
-  write("routes.geojson", routes);
-  gis::save_geopackage(routes, dir + "/routes.gpkg");
-  write("report.html", planning::report_html(plan));
-}
-
 int run_plan(const PlanArgs& a) {
   const auto start = std::chrono::steady_clock::now();
   const bool progress = !a.quiet && Progress::stderr_is_terminal();
@@ -56,7 +34,7 @@ int run_plan(const PlanArgs& a) {
     options.improve_replans = a.improve;
     plan = plan_scenario(*in, a.disruptions, options);
   }
-  write_outputs(a.output, plan);
+  write_plan_files(a.output, plan);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (a.json) {
     nlohmann::ordered_json j = {{"output", a.output}, {"closure", planning::when(plan.closure)},

@@ -21,8 +21,18 @@ bool mode_matches(const std::string& wanted, Mode m) {
   return (wanted == "rail") == (m == Mode::Rail) && (m == Mode::Road || m == Mode::Rail);
 }
 
-// Whether an overridden limit stops the vehicle (NaN: unknown, never stops).
-bool exceeds(const std::optional<double>& limit, double value) { return limit && !std::isnan(value) && value > *limit; }
+// An edge's limits with those an override names put in their place.
+EdgeLimits replaced(EdgeLimits l, const scenario::Override& o) {
+  const auto put = [](float& limit, const std::optional<double>& value) {
+    if (value) limit = static_cast<float>(*value);
+  };
+  put(l.max_weight_t, o.max_weight_t);
+  put(l.max_height_m, o.max_height_m);
+  put(l.max_width_m, o.max_width_m);
+  put(l.mlc_wheeled, o.mlc_wheeled);
+  put(l.mlc_tracked, o.mlc_tracked);
+  return l;
+}
 
 }  // namespace
 
@@ -54,7 +64,12 @@ Overlay::Overlay(const scenario::Scenario& s, const Network& net, const std::vec
     : net_(net) {
   for (std::size_t i = 0; i < s.network.overrides.size(); ++i) {
     const scenario::Override& o = s.network.overrides[i];
-    overrides_.push_back({select(o.select, fmt::format("network.overrides[{}]", i)), &o});
+    has_overrides_ = true;
+    for (const EdgeId e : select(o.select, fmt::format("network.overrides[{}]", i))) {
+      const auto [it, fresh] = overridden_.try_emplace(e, OverriddenEdge{net.limits(e), false});
+      it->second.limits = replaced(it->second.limits, o);
+      it->second.closed |= o.closed;
+    }
   }
   const auto close = [&](const std::vector<EdgeId>& edges, ClosedWindow w) {
     for (const EdgeId e : edges) closed_[e].push_back(w);
@@ -90,13 +105,16 @@ Overlay::Overlay(const scenario::Scenario& s, const Network& net, const std::vec
 routing::VehicleCost Overlay::cost(const routing::VehicleCost& base, const vehicles::VehicleLimits& v,
                                    double avoid_from, double avoid_until) const {
   routing::VehicleCost cost = base;
-  for (const LimitOverride& o : overrides_) {
-    const scenario::Override& r = *o.rule;
-    const bool stops = r.closed || exceeds(r.max_weight_t, v.weight_t) || exceeds(r.max_height_m, v.height_m) ||
-                       exceeds(r.max_width_m, v.width_m) ||
-                       exceeds(v.tracked ? r.mlc_tracked : r.mlc_wheeled, v.mlc);
-    if (stops)
-      for (const EdgeId e : o.edges) cost.time_ms[e] = routing::kForbidden;
+  // An override replaces the limits it names: a class that exceeds them may not use the edge,
+  // and one that the edge's own limit stopped may when the override raises it (a strengthened
+  // bridge: an upgrade). Where overrides disagree, the later one holds.
+  for (const auto& [e, o] : overridden_) {
+    if (o.closed || routing::blocking_limit(o.limits, v)) {
+      cost.time_ms[e] = routing::kForbidden;
+    } else if (!cost.usable(e) && net_.mode[e] == cost.mode) {
+      cost.time_ms[e] = routing::edge_time_ms(net_, e, v);
+      cost.max_speed_mps = std::max(cost.max_speed_mps, routing::edge_speed_kmh(net_, e, v) / 3.6);
+    }
   }
   for (const auto& [edge, windows] : closed_)
     for (const ClosedWindow& w : windows)

@@ -38,7 +38,7 @@ class Overlay {
   double capacity_factor(const geo::LonLat& place, double t) const;
 
   // Nothing to change: routes need no cost of their own.
-  bool changes_nothing() const { return overrides_.empty() && closed_.empty(); }
+  bool changes_nothing() const { return !has_overrides_ && closed_.empty(); }
   // Selectors that matched no edge, and other remarks for the plan.
   const std::vector<std::string>& notes() const { return notes_; }
 
@@ -46,11 +46,14 @@ class Overlay {
   std::vector<EdgeId> select(const scenario::WaySelector& s, const std::string& what);
 
   const Network& net_;
-  struct LimitOverride {
-    std::vector<EdgeId> edges;
-    const scenario::Override* rule;
+  // The limits of the edges overrides select, the overrides applied in order (a later one
+  // replaces what an earlier one set), and whether one closes the edge.
+  struct OverriddenEdge {
+    EdgeLimits limits;
+    bool closed = false;
   };
-  std::vector<LimitOverride> overrides_;
+  bool has_overrides_ = false;
+  std::map<EdgeId, OverriddenEdge> overridden_;
   std::map<EdgeId, std::vector<ClosedWindow>> closed_;
   struct Border {
     std::string a, b;

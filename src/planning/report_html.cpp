@@ -842,7 +842,7 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string report_html(const Plan& plan) {
+std::string report_html(const Plan& plan, const std::string& extra_sections) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -856,6 +856,7 @@ std::string report_html(const Plan& plan) {
   out += bookings_section(plan);
   out += resources_section(plan);
   out += delays_section(plan);
+  out += extra_sections;
   out +=
       "<footer class=\"muted\"><p>milmob plan: report.html beside plan.json, closure.csv, march_tables.csv and "
       "bookings.csv.</p></footer>\n</body>\n</html>\n";

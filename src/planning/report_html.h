@@ -11,7 +11,8 @@
 
 namespace milmob::planning {
 
-std::string report_html(const Plan& plan);
+// `extra_sections`: HTML sections added after the plan's own (a what-if comparison).
+std::string report_html(const Plan& plan, const std::string& extra_sections = {});
 
 // Text made safe for HTML content and quoted attribute values (names come from user files).
 std::string html_escape(std::string_view text);

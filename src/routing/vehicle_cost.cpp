@@ -36,6 +36,20 @@ std::optional<BlockingLimit> blocking_limit(const Network& net, EdgeId e, const 
   return exceeded(net.limits(e), v);
 }
 
+std::optional<BlockingLimit> blocking_limit(const EdgeLimits& limits, const vehicles::VehicleLimits& v) {
+  return exceeded(limits, v);
+}
+
+double edge_speed_kmh(const Network& net, EdgeId e, const vehicles::VehicleLimits& v) {
+  const bool vehicle_speed = std::isfinite(v.max_speed_kmh) && v.max_speed_kmh > 0;
+  return vehicle_speed ? std::min<double>(net.speed_kmh[e], v.max_speed_kmh) : net.speed_kmh[e];
+}
+
+Millis edge_time_ms(const Network& net, EdgeId e, const vehicles::VehicleLimits& v) {
+  const double ms = std::ceil(static_cast<double>(net.length_m[e]) / (edge_speed_kmh(net, e, v) / 3.6) * 1000.0);
+  return static_cast<Millis>(std::min(ms, static_cast<double>(kForbidden - 1)));
+}
+
 std::string describe_block(const Network& net, EdgeId e, const BlockingLimit& b) {
   const std::uint16_t f = net.flags[e];
   const char* what = (f & edge_flag::kBridge) ? "bridge" : (f & edge_flag::kTunnel) ? "tunnel" : "road";
@@ -64,8 +78,8 @@ std::string describe_block(const Network& net, EdgeId e, const BlockingLimit& b)
 
 VehicleCost make_vehicle_cost(const Network& net, const vehicles::VehicleLimits& v, Mode mode) {
   VehicleCost c;
+  c.mode = mode;
   c.time_ms.resize(net.edge_count());
-  const bool vehicle_speed = std::isfinite(v.max_speed_kmh) && v.max_speed_kmh > 0;
   double max_kmh = 0;
   std::vector<bool> blocked(net.limit_table.size());  // decided once per distinct limit set
   for (std::size_t i = 0; i < blocked.size(); ++i) blocked[i] = exceeded(net.limit_table[i], v).has_value();
@@ -74,10 +88,8 @@ VehicleCost make_vehicle_cost(const Network& net, const vehicles::VehicleLimits&
       c.time_ms[e] = kForbidden;
       continue;
     }
-    const double kmh = vehicle_speed ? std::min<double>(net.speed_kmh[e], v.max_speed_kmh) : net.speed_kmh[e];
-    max_kmh = std::max(max_kmh, kmh);
-    const double ms = std::ceil(static_cast<double>(net.length_m[e]) / (kmh / 3.6) * 1000.0);
-    c.time_ms[e] = static_cast<Millis>(std::min(ms, static_cast<double>(kForbidden - 1)));
+    max_kmh = std::max(max_kmh, edge_speed_kmh(net, e, v));
+    c.time_ms[e] = edge_time_ms(net, e, v);
   }
   c.max_speed_mps = max_kmh / 3.6;
   return c;

@@ -25,17 +25,24 @@ struct BlockingLimit {
   double value = 0;  // the vehicle's value
 };
 std::optional<BlockingLimit> blocking_limit(const Network& net, EdgeId e, const vehicles::VehicleLimits& v);
+// The same against limits given apart from the network (an override that reclassifies a bridge).
+std::optional<BlockingLimit> blocking_limit(const EdgeLimits& limits, const vehicles::VehicleLimits& v);
 // "bridge 'Moerdijkbrug' maxweight 30 t < vehicle 64 t"
 std::string describe_block(const Network& net, EdgeId e, const BlockingLimit& b);
 
 struct VehicleCost {
   std::vector<Millis> time_ms;  // per edge; kForbidden where the vehicle may not go
   double max_speed_mps = 0;     // fastest speed on any usable edge, for the A* bound
+  Mode mode = Mode::Road;       // the only mode whose edges may be usable
   bool usable(EdgeId e) const { return time_ms[e] != kForbidden; }
 };
 
 // Travel time = length / min(edge speed, vehicle speed), rounded up to whole milliseconds
 // (rounding up keeps the straight-line A* bound admissible). Only edges of `mode`.
+// The speed and travel time of one edge for the vehicle, limits aside (as make_vehicle_cost).
+double edge_speed_kmh(const Network& net, EdgeId e, const vehicles::VehicleLimits& v);
+Millis edge_time_ms(const Network& net, EdgeId e, const vehicles::VehicleLimits& v);
+
 VehicleCost make_vehicle_cost(const Network& net, const vehicles::VehicleLimits& v, Mode mode = Mode::Road);
 
 }  // namespace milmob::routing
