@@ -27,6 +27,7 @@ int run(int argc, char** argv) {
   add_bottlenecks_command(app, global, exit_code);
   add_validate_command(app, global, exit_code);
   add_simulate_command(app, global, exit_code);
+  add_sweep_command(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

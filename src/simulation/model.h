@@ -17,7 +17,7 @@ struct BreakdownModel {
   // (GAO PSAD-79-67, 1979; 515 km).
   double wheeled_per_1000_km = 1000.0 / 4184;
   double tracked_per_1000_km = 1000.0 / 515;
-  Distribution repair_min = Distribution::lognormal(60, 360);  // assumption
+  Distribution repair_min = Distribution::lognormal(60, 240);  // assumption
   double wait_limit_min = 30;  // assumption: the march unit waits for a repair this short
   Distribution clear_min = Distribution::fixed(10);  // assumption: a vehicle pulled off the road
 };
