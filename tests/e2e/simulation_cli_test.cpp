@@ -74,6 +74,20 @@ TEST_F(SimulationCommands, WithoutDelaysTheSimulationIsThePlan) {
     EXPECT_EQ(s["units"][i]["p90_arrival"], plan_json["units"][i]["arrival"]) << i;
     EXPECT_EQ(s["units"][i]["p_meet_required_delivery"], 1.0) << i;
   }
+  // The other examples too: every unit the plan moves arrives when the plan says.
+  for (const std::string example : {"liechtenstein-exercise", "vjtf-baltic"}) {
+    const std::string dir = path(example);
+    run_command(kMilmob + " plan -q " + kExamples + example + ".yaml -o " + dir);
+    const auto x = run_command(kMilmob + " simulate -q " + dir + "/plan.json " + kExamples + example +
+                               ".yaml --runs 5 --json --model " + path("zero.yaml"));
+    ASSERT_EQ(x.exit_code, 0) << example << x.err;
+    const Json sx = last_line_json(x.out), px = Json::parse(read_file(dir + "/plan.json"));
+    EXPECT_EQ(sx["closure"]["p90"], px["closure"]) << example;
+    for (std::size_t i = 0; i < sx["units"].size(); ++i)
+      if (sx["units"][i]["simulated"]) {
+        EXPECT_EQ(sx["units"][i]["p50_arrival"], px["units"][i]["arrival"]) << example << i;
+      }
+  }
 }
 
 TEST_F(SimulationCommands, RunsNeverBeatThePlanAndPercentilesAreOrdered) {

@@ -78,6 +78,40 @@ TEST(Model, DefaultsAndOverrides) {
   EXPECT_DOUBLE_EQ(empty.disruptions.bridge_probability, sim::DisruptionModel{}.bridge_probability);
 }
 
+bool same(const sim::Distribution& a, const sim::Distribution& b) {
+  return a.kind == b.kind && a.a == b.a && a.b == b.b && a.c == b.c;
+}
+
+// The shipped example model states the defaults: a default changed in code must be changed there.
+TEST(Model, ShippedExampleIsTheDefaults) {
+  const auto file = sim::load_model(std::string(MILMOB_SOURCE_DIR) + "/examples/stochastic-model.yaml");
+  const sim::StochasticModel d;
+  EXPECT_DOUBLE_EQ(file.delays.breakdown.wheeled_per_1000_km, d.delays.breakdown.wheeled_per_1000_km);
+  EXPECT_DOUBLE_EQ(file.delays.breakdown.tracked_per_1000_km, d.delays.breakdown.tracked_per_1000_km);
+  EXPECT_TRUE(same(file.delays.breakdown.repair_min, d.delays.breakdown.repair_min));
+  EXPECT_EQ(file.delays.breakdown.wait_limit_min, d.delays.breakdown.wait_limit_min);
+  EXPECT_TRUE(same(file.delays.breakdown.clear_min, d.delays.breakdown.clear_min));
+  EXPECT_TRUE(same(file.delays.border_wait_min, d.delays.border_wait_min));
+  EXPECT_EQ(file.delays.weather_day_probability, d.delays.weather_day_probability);
+  for (const char* mode : {"rail", "sea", "air"})
+    EXPECT_TRUE(same(file.delays.loading_min.at(mode), d.delays.loading_min.at(mode))) << mode;
+  const auto& x = file.disruptions;
+  const auto& y = d.disruptions;
+  EXPECT_EQ(x.scenario_probability, y.scenario_probability);
+  EXPECT_EQ(x.bridge_probability, y.bridge_probability);
+  EXPECT_TRUE(same(x.bridge_outage_h, y.bridge_outage_h));
+  EXPECT_EQ(x.border_probability, y.border_probability);
+  EXPECT_TRUE(same(x.border_closure_h, y.border_closure_h));
+  EXPECT_EQ(x.permission_probability, y.permission_probability);
+  EXPECT_TRUE(same(x.permission_extra_working_days, y.permission_extra_working_days));
+  EXPECT_EQ(x.port_probability, y.port_probability);
+  EXPECT_EQ(x.port_capacity_factor, y.port_capacity_factor);
+  EXPECT_TRUE(same(x.port_cut_h, y.port_cut_h));
+  EXPECT_EQ(x.centre_probability, y.centre_probability);
+  EXPECT_EQ(x.centre_capacity_factor, y.centre_capacity_factor);
+  EXPECT_TRUE(same(x.centre_cut_h, y.centre_cut_h));
+}
+
 std::string model_error(const std::string& text) {
   try {
     sim::parse_model(YAML::Load(text), "m.yaml");
