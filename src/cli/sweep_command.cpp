@@ -95,7 +95,11 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;
     const MpiSession mpi;
-    // Only rank 0 speaks: the others end quietly with the same code (their inputs are the same).
+    // Only rank 0 speaks: the others end quietly with the same code (their inputs are the same),
+    // and what the loaders print (a scenario's diagnostics) goes nowhere on them.
+    std::streambuf* const out = std::cout.rdbuf();
+    std::streambuf* const err = std::cerr.rdbuf();
+    if (mpi.rank() != 0) std::cout.rdbuf(nullptr), std::cerr.rdbuf(nullptr);
     try {
       exit_code = run_sweep(*args, mpi);
     } catch (const InputError& e) {
@@ -105,6 +109,8 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
       if (mpi.rank() == 0) std::fprintf(stderr, "milmob: internal error: %s\n", e.what());
       exit_code = kExitInternal;
     }
+    std::cout.rdbuf(out), std::cerr.rdbuf(err);
+    std::cout.clear(), std::cerr.clear();
   });
 }
 
