@@ -19,7 +19,7 @@ std::string hours(double minutes) { return std::isfinite(minutes) ? fmt::format(
 
 }  // namespace
 
-std::size_t record_size(std::size_t units, std::size_t candidates) { return 1 + units + 2 * kCauseCount + 1 + candidates; }
+std::size_t record_size(std::size_t units, std::size_t candidates) { return 1 + units + 2 * kCauseCount + 1 + 2 * candidates; }
 
 void pack(const RunRecord& r, double* out) {
   *out++ = r.outcome.closure;
@@ -28,6 +28,7 @@ void pack(const RunRecord& r, double* out) {
   for (const double c : r.outcome.total_causes) *out++ = c;
   *out++ = r.outcome.roadside_nights;
   for (const std::uint8_t f : r.fired) *out++ = f;
+  for (const double l : r.loss) *out++ = l;
 }
 
 RunRecord unpack(const double* in, std::size_t units, std::size_t candidates) {
@@ -39,6 +40,7 @@ RunRecord unpack(const double* in, std::size_t units, std::size_t candidates) {
   for (double& c : r.outcome.total_causes) c = *in++;
   r.outcome.roadside_nights = static_cast<int>(*in++);
   for (std::size_t i = 0; i < candidates; ++i) r.fired.push_back(static_cast<std::uint8_t>(*in++));
+  r.loss.assign(in, in + candidates);
   return r;
 }
 
@@ -93,24 +95,19 @@ Summary summarize(const std::string& command, std::uint64_t seed, const Schedule
   std::stable_sort(s.causes.begin(), s.causes.end(),
                    [](const auto& a, const auto& b) { return a.closure_mean_min > b.closure_mean_min; });
   for (std::size_t k = 0; k < candidates.size(); ++k) {
-    Summary::Loss loss{candidates[k].name, candidates[k].kind, 0, 0, 0, 0, 0, 0};
-    double with = 0, without = 0;
-    std::size_t with_n = 0, without_n = 0;
+    Summary::Loss loss{candidates[k].name, candidates[k].kind, 0, 0, 0, 0, 0};
+    double sum = 0;
     for (const RunRecord& r : runs) {
-      const bool fired = k < r.fired.size() && r.fired[k];
-      if (fired) ++loss.fired;
-      if (!std::isfinite(r.outcome.closure)) {
-        if (fired) ++loss.never;
-        continue;
-      }
-      (fired ? with : without) += r.outcome.closure;
-      ++(fired ? with_n : without_n);
+      if (k >= r.fired.size() || !r.fired[k]) continue;
+      ++loss.fired;
+      const double l = k < r.loss.size() ? r.loss[k] : 0;
+      if (std::isinf(l) && l > 0) ++loss.never;
+      else if (std::isfinite(l)) sum += l;
     }
     loss.probability = static_cast<double>(loss.fired) / n;
-    loss.closure_when_fired = with_n ? with / static_cast<double>(with_n) : std::nan("");
-    loss.closure_otherwise = without_n ? without / static_cast<double>(without_n) : base.planned_closure;
-    // Its main effect: the mean closure with it against without it, times how often it comes.
-    loss.expected_loss_h = with_n ? loss.probability * (loss.closure_when_fired - loss.closure_otherwise) / 60 : 0;
+    // Paired: each run against itself without the disruption, so the delays' noise cancels.
+    loss.expected_loss_h = sum / n / 60;
+    loss.mean_loss_when_drawn_h = loss.fired ? sum / static_cast<double>(loss.fired) / 60 : 0;
     s.disruptions.push_back(loss);
   }
   std::stable_sort(s.disruptions.begin(), s.disruptions.end(), [](const auto& a, const auto& b) {
@@ -142,12 +139,13 @@ std::string summary_text(const Summary& s) {
   if (s.roadside_nights_mean > 0)
     out += fmt::format("roadside nights (convoy support centre full when reached): {:.1f} per run\n", s.roadside_nights_mean);
   if (!s.disruptions.empty()) {
-    out += "disruptions by expected closure loss:\n";
+    out += "disruptions by expected closure loss (per run; when drawn):\n";
     std::size_t shown = 0;
     for (const auto& d : s.disruptions) {
       if (d.fired == 0 || shown++ >= 15) continue;
-      out += fmt::format("  {:>7.1f} h  {:<16} {} (drawn in {:.0f} % of runs{})\n", d.expected_loss_h, d.kind, d.name,
-                         d.probability * 100, d.never ? fmt::format(", a unit never arrives in {}", d.never) : "");
+      out += fmt::format("  {:>7.2f} h  {:<16} {} (drawn in {:.1f} % of runs, {:.1f} h each{})\n", d.expected_loss_h, d.kind,
+                         d.name, d.probability * 100, d.mean_loss_when_drawn_h,
+                         d.never ? fmt::format("; a unit never arrives in {} run(s)", d.never) : "");
     }
   }
   return out;
@@ -185,8 +183,7 @@ nlohmann::ordered_json summary_json(const Summary& s) {
     Json d = Json::array();
     for (const auto& x : s.disruptions)
       d.push_back({{"name", x.name}, {"kind", x.kind}, {"runs_drawn", x.fired}, {"probability", std::round(x.probability * 1e4) / 1e4},
-                   {"runs_never", x.never}, {"closure_when_drawn_min", minutes_json(x.closure_when_fired)},
-                   {"closure_otherwise_min", minutes_json(x.closure_otherwise)},
+                   {"runs_never", x.never}, {"mean_loss_when_drawn_h", std::round(x.mean_loss_when_drawn_h * 100) / 100},
                    {"expected_closure_loss_h", std::round(x.expected_loss_h * 100) / 100}});
     j["disruptions"] = d;
   }

@@ -24,9 +24,12 @@ struct Candidate {
 struct RunRecord {
   RunOutcome outcome;
   std::vector<std::uint8_t> fired;  // per candidate: drawn in this run
+  // Per drawn candidate: this run's closure minus the closure of the same run without it (same
+  // other disruptions, same delay seed): what it cost here. Infinity when only it stops a unit.
+  std::vector<double> loss;
 };
 
-// Flat form: closure, unit arrivals, causes (closure, total), roadside nights, fired flags.
+// Flat form: closure, unit arrivals, causes (closure, total), roadside nights, fired flags, losses.
 std::size_t record_size(std::size_t units, std::size_t candidates);
 void pack(const RunRecord& r, double* out);
 RunRecord unpack(const double* in, std::size_t units, std::size_t candidates);
@@ -54,8 +57,8 @@ struct Summary {
   double roadside_nights_mean = 0;
   struct Loss {
     std::string name, kind;
-    std::size_t fired = 0, never = 0;
-    double probability = 0, closure_when_fired = 0, closure_otherwise = 0, expected_loss_h = 0;
+    std::size_t fired = 0, never = 0;  // never: runs in which it alone left a unit unable to arrive
+    double probability = 0, mean_loss_when_drawn_h = 0, expected_loss_h = 0;
   };
   std::vector<Loss> disruptions;  // by expected closure loss, largest first
 };

@@ -200,9 +200,24 @@ RunRecord Sweep::run(std::uint64_t seed, std::size_t index, int worker) {
     }
     drawn.events.push_back(e);
   }
+  const std::uint64_t delay_seed = splitmix64(rs ^ 0x5eedULL);
+  record.outcome = outcome(drawn, delay_seed, worker);
+  // What each drawn disruption cost in this run: the same run without it.
+  record.loss.assign(candidates_.size(), 0);
+  for (std::size_t e = 0; e < drawn.events.size(); ++e) {
+    Drawn without = drawn;
+    without.events.erase(without.events.begin() + static_cast<std::ptrdiff_t>(e));
+    const double other = outcome(without, delay_seed, worker).closure;
+    const double here = record.outcome.closure;
+    record.loss[drawn.events[e].candidate] = std::isinf(here) && std::isinf(other) ? 0 : here - other;
+  }
+  return record;
+}
+
+RunOutcome Sweep::outcome(const Drawn& drawn, std::uint64_t delay_seed, int worker) {
   const std::shared_ptr<const Planned> p = planned(drawn, worker);
   const Environment env{in_.scenario, *windows_, in_.model.delays, p->world};
-  RunOutcome outcome = execute(p->schedule, env, splitmix64(rs ^ 0x5eedULL));
+  const RunOutcome outcome = execute(p->schedule, env, delay_seed);
   // In the base plan's unit order; a unit the base plan moves but this run's plan cannot never arrives.
   const Schedule& b = base_->schedule;
   RunOutcome mapped = outcome;
@@ -216,8 +231,8 @@ RunRecord Sweep::run(std::uint64_t seed, std::size_t index, int worker) {
     mapped.unit_arrival[u] = a;
     mapped.closure = std::max(mapped.closure, a);
   }
-  record.outcome = std::move(mapped);
-  return record;
+  return mapped;
 }
+
 
 }  // namespace milmob::simulation

@@ -54,6 +54,8 @@ class Sweep {
   };
   struct Drawn;  // one run's disruptions
   std::shared_ptr<const Planned> planned(const Drawn& drawn, int worker);
+  // Executes a draw's plan with the delay seed; closure and unit arrivals in the base plan's order.
+  RunOutcome outcome(const Drawn& drawn, std::uint64_t delay_seed, int worker);
   planning::Plan plan(const scenario::Scenario& s, const std::vector<std::string>& disruptions, int worker);
   void find_candidates(const planning::Plan& base);
 

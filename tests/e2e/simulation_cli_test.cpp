@@ -167,6 +167,11 @@ TEST_F(SimulationCommands, ADisruptionDrawnWithProbabilityOneIsItsWhatIf) {
   for (const char* p : {"p10", "p50", "p90"}) EXPECT_EQ(s["closure"][p], closure) << p;
   EXPECT_EQ(s["disruptions"][0]["name"], kOder);
   EXPECT_EQ(s["disruptions"][0]["runs_drawn"], 4);
+  // Its cost in each run is the what-if's closure against the plan's, exactly.
+  const double loss_h = (s["closure"]["p50_min"].get<double>() - s["planned_closure_min"].get<double>()) / 60;
+  EXPECT_GT(loss_h, 0);
+  EXPECT_NEAR(s["disruptions"][0]["expected_closure_loss_h"].get<double>(), loss_h, 0.006);
+  EXPECT_NEAR(s["disruptions"][0]["mean_loss_when_drawn_h"].get<double>(), loss_h, 0.006);
   // Nothing drawn, no delays: the plan itself.
   const auto zero = run_command(kMilmob + " sweep -q " + kVjtf + " --runs 4 --json --model " + path("zero.yaml"));
   ASSERT_EQ(zero.exit_code, 0) << zero.err;

@@ -304,6 +304,7 @@ TEST(Records, PackAndUnpackRoundTrip) {
   r.outcome.total_causes[3] = 9;
   r.outcome.roadside_nights = 4;
   r.fired = {0, 1};
+  r.loss = {0, 90.5};
   std::vector<double> flat(sim::record_size(3, 2));
   sim::pack(r, flat.data());
   const auto back = sim::unpack(flat.data(), 3, 2);
@@ -313,6 +314,7 @@ TEST(Records, PackAndUnpackRoundTrip) {
   EXPECT_EQ(back.outcome.closure_causes, r.outcome.closure_causes);
   EXPECT_EQ(back.outcome.roadside_nights, 4);
   EXPECT_EQ(back.fired, r.fired);
+  EXPECT_EQ(back.loss, r.loss);
 }
 
 }  // namespace
