@@ -151,6 +151,7 @@ class Execution : public ::testing::Test {
     ms::MovementWindow w;
     w.nation = "DEU";
     w.no_weekends = true;
+    w.no_public_holidays = true;
     w.allowed = std::make_pair(6 * 60, 18 * 60);
     scenario_.rules.windows.push_back(w);
     ms::ConvoySupportCentre c;
@@ -192,6 +193,23 @@ class Execution : public ::testing::Test {
   std::unique_ptr<milmob::planning::ClockRules> clock_;
   std::unique_ptr<sim::WindowTable> windows_;
 };
+
+TEST_F(Execution, TheWindowTableAnswersAsTheRules) {
+  // Over weekends, Easter 2027 (28 March) and the nightly closing: the table opens when the rules
+  // do, and every minute it calls open, the rules allow.
+  sim::Rng rng(9);
+  for (int i = 0; i < 3000; ++i) {
+    const double t = rng.uniform() * 60 * 1440;
+    for (const char* nation : {"DEU", "POL"}) {
+      const auto [open, close] = windows_->movable(nation, t);
+      ASSERT_EQ(open, clock_->movable(nation, t).first) << nation << " " << t;
+      const double inside = open + rng.uniform() * (std::min(close, open + 3 * 1440) - open);
+      ASSERT_EQ(clock_->movable(nation, inside).first, inside) << nation << " " << inside;
+    }
+  }
+  // Beyond its horizon it asks the rules.
+  EXPECT_EQ(windows_->movable("DEU", 300 * 1440.0 + 1).first, clock_->movable("DEU", 300 * 1440.0 + 1).first);
+}
 
 TEST_F(Execution, WithoutDelaysTheExecutionIsThePlan) {
   const auto out = run(schedule(), sim::zero_model().delays);
