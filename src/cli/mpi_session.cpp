@@ -56,18 +56,12 @@ double MpiSession::sum(double value) const {
   return total;
 }
 
-void MpiSession::abort(int code) const {
-  if (active_) MPI_Abort(MPI_COMM_WORLD, code);
-  std::exit(code);
-}
-
 #else
 
 MpiSession::MpiSession() = default;
 MpiSession::~MpiSession() = default;
 std::vector<double> MpiSession::gather(const std::vector<double>& local) const { return local; }
 double MpiSession::sum(double value) const { return value; }
-void MpiSession::abort(int code) const { std::exit(code); }
 
 #endif
 

@@ -22,8 +22,6 @@ class MpiSession {
   std::vector<double> gather(const std::vector<double>& local) const;
   // Sum of a value over all ranks, on every rank.
   double sum(double value) const;
-  // Stops every rank (after an error on this one) with the exit code.
-  [[noreturn]] void abort(int code) const;
 
  private:
   int rank_ = 0, size_ = 1;
