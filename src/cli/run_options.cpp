@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
 
 #include "common/atomic_file.h"
@@ -13,13 +14,18 @@ namespace milmob::cli {
 
 void add_run_options(CLI::App& cmd, RunOptions& o) {
   cmd.add_option("--runs", o.runs, "Number of runs (default 1000)");
-  cmd.add_option("--seed", o.seed, "Seed: the same seed gives the same bytes (default 1)");
+  cmd.add_option("--seed", o.seed_text, "Seed, 0 to 2^64-1: the same seed gives the same bytes (default 1)");
   cmd.add_option("--threads", o.threads, "Threads (default: every core); results do not depend on it");
   cmd.add_option("--model", o.model, "Stochastic model file (YAML; docs/simulation.md); default: the documented figures");
   cmd.add_option("--csv", o.csv, "Write every run (closure, unit arrivals, disruptions drawn) to this CSV file");
 }
 
 void check_run_options(RunOptions& o) {
+  const char* first = o.seed_text.data();
+  const char* last = first + o.seed_text.size();
+  const auto [end, ec] = std::from_chars(first, last, o.seed);
+  if (o.seed_text.empty() || ec != std::errc() || end != last)
+    throw InputError("--seed", fmt::format("expected a whole number from 0 to 18446744073709551615, got '{}'", o.seed_text));
   if (o.runs < 1) throw InputError("--runs", fmt::format("expected a number of runs >= 1, got {}", o.runs));
   if (o.runs > 100'000'000) throw InputError("--runs", fmt::format("expected at most 100000000 runs, got {}", o.runs));
   if (o.threads < 0) throw InputError("--threads", fmt::format("expected a number of threads >= 1, got {}", o.threads));

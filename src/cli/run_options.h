@@ -15,6 +15,7 @@ namespace milmob::cli {
 struct RunOptions {
   long long runs = 1000;
   std::uint64_t seed = 1;
+  std::string seed_text = "1";  // as given: checked by check_run_options
   int threads = 0;  // 0: every core
   std::string model;  // empty: the documented defaults
   std::string csv;    // empty: none

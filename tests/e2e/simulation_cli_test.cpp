@@ -134,6 +134,9 @@ TEST_F(SimulationCommands, SimulateBadInputExits2WithItsReason) {
   r = run_command(base + " --runs -5");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--runs"), std::string::npos) << r.err;
+  r = run_command(base + " --seed -5");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--seed: expected a whole number from 0 to 18446744073709551615, got '-5'"), std::string::npos) << r.err;
   r = run_command(base + " --threads -1");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--threads"), std::string::npos) << r.err;
