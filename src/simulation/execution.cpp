@@ -74,6 +74,7 @@ class MarchExecution {
   }
 
   double last_vehicle() const { return last_vehicle_; }
+  double column_arrival() const { return arrival_; }
   const std::array<double, kCauseCount>& causes() const { return causes_; }
 
  private:
@@ -265,6 +266,7 @@ RunOutcome execute(const Schedule& schedule, const Environment& env, std::uint64
     if (schedule.units[u].feasible) out.unit_arrival[u] = -kInf;
   std::vector<Booking> bookings;
   double closure = -kInf;
+  out.column_closure = 0;
   for (std::size_t i = 0; i < schedule.tracks.size(); ++i) {
     const Track& track = schedule.tracks[i];
     MarchExecution m(track, env, seed, bookings, i);
@@ -273,6 +275,7 @@ RunOutcome execute(const Schedule& schedule, const Environment& env, std::uint64
     unit = std::max(unit, m.last_vehicle());
     for (std::size_t c = 0; c < kCauseCount; ++c) out.total_causes[c] += m.causes()[c];
     if (m.last_vehicle() > closure) closure = m.last_vehicle(), out.closure_causes = m.causes();
+    out.column_closure = std::max(out.column_closure, m.column_arrival());
   }
   for (std::size_t u = 0; u < schedule.units.size(); ++u)
     if (out.unit_arrival[u] == -kInf) out.unit_arrival[u] = schedule.units[u].planned_arrival;  // no march units

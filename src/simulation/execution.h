@@ -54,6 +54,7 @@ struct Environment {
 struct RunOutcome {
   std::vector<double> unit_arrival;  // per Schedule unit; NaN for a unit not executed (infeasible)
   double closure = 0;                // the last arrival of an executed unit (infinity: one never arrives)
+  double column_closure = 0;         // the same for the columns alone, vehicles left behind aside
   std::array<double, kCauseCount> closure_causes{};  // minutes by cause of the march unit that closes
   std::array<double, kCauseCount> total_causes{};    // minutes by cause summed over all march units
   int roadside_nights = 0;           // night stops planned at a centre that was full that night

@@ -19,10 +19,11 @@ std::string hours(double minutes) { return std::isfinite(minutes) ? fmt::format(
 
 }  // namespace
 
-std::size_t record_size(std::size_t units, std::size_t candidates) { return 1 + units + 2 * kCauseCount + 1 + 2 * candidates; }
+std::size_t record_size(std::size_t units, std::size_t candidates) { return 2 + units + 2 * kCauseCount + 1 + 2 * candidates; }
 
 void pack(const RunRecord& r, double* out) {
   *out++ = r.outcome.closure;
+  *out++ = r.outcome.column_closure;
   for (const double a : r.outcome.unit_arrival) *out++ = a;
   for (const double c : r.outcome.closure_causes) *out++ = c;
   for (const double c : r.outcome.total_causes) *out++ = c;
@@ -34,6 +35,7 @@ void pack(const RunRecord& r, double* out) {
 RunRecord unpack(const double* in, std::size_t units, std::size_t candidates) {
   RunRecord r;
   r.outcome.closure = *in++;
+  r.outcome.column_closure = *in++;
   r.outcome.unit_arrival.assign(in, in + units);
   in += units;
   for (double& c : r.outcome.closure_causes) c = *in++;
@@ -57,15 +59,17 @@ Summary summarize(const std::string& command, std::uint64_t seed, const Schedule
   s.command = command, s.seed = seed, s.runs = runs.size(), s.planned_closure = base.planned_closure;
   if (runs.empty()) return s;
   const double n = static_cast<double>(runs.size());
-  std::vector<double> closure;
+  std::vector<double> closure, columns;
   double finite_sum = 0;
   for (const RunRecord& r : runs) {
     closure.push_back(r.outcome.closure);
+    columns.push_back(r.outcome.column_closure);
     if (std::isfinite(r.outcome.closure)) finite_sum += r.outcome.closure;
     else ++s.never;
     s.roadside_nights_mean += r.outcome.roadside_nights / n;
   }
   s.p10 = percentile(closure, 0.1), s.p50 = percentile(closure, 0.5), s.p90 = percentile(closure, 0.9);
+  s.columns_p50 = percentile(columns, 0.5), s.columns_p90 = percentile(columns, 0.9);
   s.min = *std::min_element(closure.begin(), closure.end());
   s.max = *std::max_element(closure.begin(), closure.end());
   s.mean = s.never ? std::numeric_limits<double>::infinity() : finite_sum / n;
@@ -121,6 +125,7 @@ std::string summary_text(const Summary& s) {
   std::string out = fmt::format("{} runs (seed {}): planned closure {}\n", s.runs, s.seed, when(s.planned_closure));
   out += fmt::format("closure P10 {}  P50 {}  P90 {}  (mean slip {}, worst {})\n", when(s.p10), when(s.p50), when(s.p90),
                      hours(s.mean - s.planned_closure), when(s.max));
+  out += fmt::format("columns alone (vehicles left behind aside): P50 {}  P90 {}\n", when(s.columns_p50), when(s.columns_p90));
   if (s.never) out += fmt::format("in {} run(s) a unit could not arrive at all\n", s.never);
   out += "unit                      planned      P50          P90          required     P(meet)\n";
   for (const Summary::Unit& u : s.units) {
@@ -176,6 +181,7 @@ nlohmann::ordered_json summary_json(const Summary& s) {
             {"planned_closure", when(s.planned_closure)}, {"planned_closure_min", minutes_json(s.planned_closure)},
             {"closure", {{"p10", when(s.p10)}, {"p50", when(s.p50)}, {"p90", when(s.p90)},
                          {"p10_min", minutes_json(s.p10)}, {"p50_min", minutes_json(s.p50)}, {"p90_min", minutes_json(s.p90)},
+                         {"columns_p50_min", minutes_json(s.columns_p50)}, {"columns_p90_min", minutes_json(s.columns_p90)},
                          {"mean_min", minutes_json(s.mean)}, {"min_min", minutes_json(s.min)}, {"max_min", minutes_json(s.max)},
                          {"runs_never", s.never}}},
             {"units", units}, {"causes", causes}, {"roadside_nights_mean", std::round(s.roadside_nights_mean * 100) / 100}};

@@ -29,7 +29,7 @@ struct RunRecord {
   std::vector<double> loss;
 };
 
-// Flat form: closure, unit arrivals, causes (closure, total), roadside nights, fired flags, losses.
+// Flat form: closure, column closure, unit arrivals, causes (closure, total), roadside nights, fired flags, losses.
 std::size_t record_size(std::size_t units, std::size_t candidates);
 void pack(const RunRecord& r, double* out);
 RunRecord unpack(const double* in, std::size_t units, std::size_t candidates);
@@ -40,6 +40,7 @@ struct Summary {
   std::size_t runs = 0;
   double planned_closure = 0;
   double p10 = 0, p50 = 0, p90 = 0, mean = 0, min = 0, max = 0;  // closure, minutes (infinity: never)
+  double columns_p50 = 0, columns_p90 = 0;  // closure of the columns, vehicles left behind aside
   std::size_t never = 0;  // runs in which a unit could not arrive
   struct Unit {
     std::string id;

@@ -231,6 +231,7 @@ RunOutcome Sweep::outcome(const Drawn& drawn, std::uint64_t delay_seed, int work
     mapped.unit_arrival[u] = a;
     mapped.closure = std::max(mapped.closure, a);
   }
+  if (std::isinf(mapped.closure)) mapped.column_closure = kInf;
   return mapped;
 }
 

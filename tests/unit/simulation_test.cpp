@@ -292,6 +292,7 @@ TEST_F(Execution, ABreakdownWithALongRepairLeavesTheVehicleBehind) {
   // The column arrives as planned (no wait, no clearing); the vehicle repaired 36 h after its
   // breakdown a few seconds into the first drive drives the column's 9 h alone: Wed 03:00 or so.
   EXPECT_GT(out.unit_arrival[0], 1440 + 36 * 60 + 6 * 60);
+  EXPECT_DOUBLE_EQ(out.column_closure, 1440 + 17 * 60);  // the column itself was not held up
   EXPECT_GT(out.closure_causes[static_cast<std::size_t>(sim::Cause::Straggler)], 0);
 }
 
@@ -317,6 +318,7 @@ TEST_F(Execution, ABorderClosedWhenTheConvoyComesIsWaitedOut) {
 TEST(Records, PackAndUnpackRoundTrip) {
   sim::RunRecord r;
   r.outcome.closure = 123.5;
+  r.outcome.column_closure = 120;
   r.outcome.unit_arrival = {1, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()};
   r.outcome.closure_causes[2] = 7;
   r.outcome.total_causes[3] = 9;
@@ -327,6 +329,7 @@ TEST(Records, PackAndUnpackRoundTrip) {
   sim::pack(r, flat.data());
   const auto back = sim::unpack(flat.data(), 3, 2);
   EXPECT_EQ(back.outcome.closure, 123.5);
+  EXPECT_EQ(back.outcome.column_closure, 120);
   EXPECT_TRUE(std::isnan(back.outcome.unit_arrival[1]));
   EXPECT_TRUE(std::isinf(back.outcome.unit_arrival[2]));
   EXPECT_EQ(back.outcome.closure_causes, r.outcome.closure_causes);
