@@ -3,7 +3,10 @@
 // chance of meeting its required delivery date and the causes of slip (docs/simulation.md).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <iostream>
 #include <optional>
 
@@ -30,6 +33,21 @@ struct SimulateArgs {
   bool json = false, quiet = false;
 };
 
+// The scenario's disruptions named in plan.json's `disruptions` ("all" for every one).
+std::vector<scenario::Disruption> applied_disruptions(const std::string& plan_path, const scenario::Scenario& s) {
+  std::ifstream in(plan_path);
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  std::vector<std::string> names;
+  if (j.is_object() && j.contains("disruptions") && j["disruptions"].is_array())
+    for (const auto& n : j["disruptions"])
+      if (n.is_string()) names.push_back(n.get<std::string>());
+  const bool all = std::find(names.begin(), names.end(), "all") != names.end();
+  std::vector<scenario::Disruption> out;
+  for (const scenario::Disruption& d : s.disruptions)
+    if (all || std::find(names.begin(), names.end(), d.name) != names.end()) out.push_back(d);
+  return out;
+}
+
 int run_simulate(SimulateArgs a) {
   const auto start = std::chrono::steady_clock::now();
   check_run_options(a.runs);
@@ -48,7 +66,9 @@ int run_simulate(SimulateArgs a) {
   const validation::PlanFile plan = validation::read_plan(a.plan);  // InputError: exit code 2
   const simulation::Schedule schedule = simulation::schedule_of(plan, r.scenario, loaded.catalogue);
   const planning::ClockRules clock(r.scenario, calendar);
-  const simulation::RunWorld world;  // the plan as it is: the disruptions it was planned under are in its waits
+  // The disruptions the plan was made under (a what-if): a convoy delayed into a border closure
+  // waits for it, cut capacities stay cut.
+  const simulation::RunWorld world = simulation::RunWorld::of(applied_disruptions(a.plan, r.scenario));
   const simulation::WindowTable windows(clock, simulation::nations_of(schedule), simulation::horizon_of(schedule));
   const simulation::Environment env{r.scenario, windows, model.delays, world};
 
