@@ -98,8 +98,13 @@ Track track_of(const RawMarch& m, std::size_t unit, bool tracked, const scenario
       x.kind = StepKind::Load;
       x.mode = r.activity.substr(0, r.activity.find('_'));
       t.steps.push_back(x);
+    } else if (r.activity != "window_wait" && r.activity != "start_offset") {
+      // An activity this simulation does not model yet (a rail or sea voyage, ...): kept for its
+      // planned time, so that what follows is not early. Window waits are recomputed from the
+      // rules; a start offset is not a march unit's step.
+      x.kind = StepKind::Halt;
+      t.steps.push_back(x);
     }
-    // window_wait: recomputed from the rules; start_offset is not a march unit's step.
   }
   while (next < m.crossings.size()) cross();
   return t;

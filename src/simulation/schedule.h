@@ -16,7 +16,7 @@ namespace milmob::simulation {
 
 enum class StepKind {
   Drive,      // km in `nation` taking `minutes` (the planned pace)
-  Halt,       // `minutes`, as planned
+  Halt,       // `minutes`, as planned (also any activity not modelled yet)
   NightStop,  // a rest until 24 h after the day's first departure, at least 8 h; at `centre` or roadside
   WaitUntil,  // permission or closure: until the fixed time `until` (nothing if already later)
   Cross,      // into `nation` (from `from_nation`): border closures and border waits apply here
