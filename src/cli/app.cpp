@@ -29,6 +29,8 @@ int run(int argc, char** argv) {
   add_whatif_command(app, global, exit_code);
   add_rank_upgrades_command(app, global, exit_code);
   add_transit_command(app, global, exit_code);
+  add_simulate_command(app, global, exit_code);
+  add_sweep_command(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -168,8 +168,9 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
       mu.held = leave - (load_start + offset + kHandlingMin);
       add_step(mu, Activity::StartOffset, leave - mu.held, leave, 0, 0, unit.home.where, unit.home.country,
                "held so as not to arrive before the earliest arrival date");
+      // HETs are a road convoy: their drives are drives (windows, halts, rests), said to be on HETs.
       for (Step& s : drive.steps)
-        if (s.activity == Activity::Drive) s.activity = Activity::Carried, s.detail = "on HETs";
+        if (s.activity == Activity::Drive) s.detail = "on HETs";
       first_depart = std::min(first_depart, drive.depart);
       append_march(mu, drive);
       add_step(mu, Activity::Unloading, mu.arrive, mu.arrive + kHandlingMin, km_done(mu), km_done(mu),

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <mutex>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -559,11 +560,17 @@ year_month_day easter_sunday(std::chrono::year year) {
 
 // --- HolidayCalendar -----------------------------------------------------------------------------
 
+struct HolidayCalendar::Memo {
+  std::mutex mutex;
+  std::map<std::pair<std::string, int>, std::vector<sys_days>, std::less<>> dates;  // sorted
+};
+
 HolidayCalendar HolidayCalendar::load(const std::string& path) {
   const YAML::Node root = load_yaml_file(path, "the public holidays file");
   Reader reader(path);
   HolidayCalendar calendar;
   calendar.nations_ = reader.read(root);
+  calendar.memo_ = std::make_shared<Memo>();
   reader.errors().throw_if_any();
   return calendar;
 }
@@ -591,8 +598,19 @@ std::vector<Holiday> HolidayCalendar::holidays(std::string_view nation, int year
 }
 
 bool HolidayCalendar::is_holiday(std::string_view nation, sys_days day) const {
-  const auto list = holidays(nation, static_cast<int>(year_month_day{day}.year()));
-  return std::any_of(list.begin(), list.end(), [&](const Holiday& h) { return h.date == day; });
+  const int year = static_cast<int>(year_month_day{day}.year());
+  if (!memo_) {
+    const auto list = holidays(nation, year);
+    return std::any_of(list.begin(), list.end(), [&](const Holiday& h) { return h.date == day; });
+  }
+  std::lock_guard lock(memo_->mutex);
+  auto it = memo_->dates.find(std::make_pair(std::string(nation), year));
+  if (it == memo_->dates.end()) {
+    std::vector<sys_days> dates;
+    for (const Holiday& h : holidays(nation, year)) dates.push_back(h.date);
+    it = memo_->dates.emplace(std::make_pair(std::string(nation), year), std::move(dates)).first;
+  }
+  return std::binary_search(it->second.begin(), it->second.end(), day);
 }
 
 bool HolidayCalendar::is_weekend(std::string_view nation, sys_days day) const {

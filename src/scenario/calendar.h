@@ -5,6 +5,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,10 @@ class HolidayCalendar {
 
  private:
   std::vector<NationHolidays> nations_;  // in file order
+  // Holiday dates by nation and year, computed once: a sweep asks is_holiday millions of times
+  // from several threads (thread-safe; shared by copies, which hold the same rules).
+  struct Memo;
+  std::shared_ptr<Memo> memo_;
 };
 
 }  // namespace milmob::scenario
