@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
   add_plan_command(app, global, exit_code);
   add_bottlenecks_command(app, global, exit_code);
   add_validate_command(app, global, exit_code);
+  add_serve_command(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

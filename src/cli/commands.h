@@ -24,6 +24,7 @@ void add_forces_command(CLI::App& app, const GlobalOptions& global, int& exit_co
 void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_bottlenecks_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_validate_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 // Parses the command line, runs the chosen command, maps errors to exit codes.
 int run(int argc, char** argv);
