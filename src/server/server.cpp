@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <cstdio>
@@ -224,6 +227,15 @@ struct ApiServer::Impl {
     http.set_read_timeout(lim.request_timeout_s, 0);
     http.set_write_timeout(lim.request_timeout_s, 0);
     http.set_keep_alive_timeout(5);
+    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which lets a second server bind a
+    // port already in use, and share its requests, instead of failing. TCP_NODELAY (inherited by
+    // accepted sockets): a response's headers and body go out as two writes, and Nagle would hold
+    // the second for the client's delayed ACK (40 ms).
+    http.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+      ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+    });
     http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
       t_request_start = std::chrono::steady_clock::now();
       return httplib::Server::HandlerResponse::Unhandled;
