@@ -120,6 +120,14 @@ struct ApiServer::Impl {
   std::vector<Endpoint> endpoints;
   std::string web_dir;
   int port = 0;
+  int listen_socket = -1;
+
+  // httplib listens with a backlog of 5 (fixed when it was compiled): a burst of new
+  // connections overflows it, and the kernel drops their first packets, which come back after
+  // a 1 s retransmit. A second listen() on the bound socket sets the usual backlog.
+  void widen_backlog() const {
+    if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
+  }
 
   Impl(ServedData d, ServerOptions o)
       : data(std::move(d)),
@@ -227,11 +235,15 @@ struct ApiServer::Impl {
     http.set_read_timeout(lim.request_timeout_s, 0);
     http.set_write_timeout(lim.request_timeout_s, 0);
     http.set_keep_alive_timeout(5);
+    // httplib closes a connection after 5 requests by default: busy clients then reconnect all
+    // the time, overflow its listen backlog of 5, and wait out SYN retransmits (1 s, 3 s).
+    http.set_keep_alive_max_count(10000);
     // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which lets a second server bind a
     // port already in use, and share its requests, instead of failing. TCP_NODELAY (inherited by
     // accepted sockets): a response's headers and body go out as two writes, and Nagle would hold
     // the second for the client's delayed ACK (40 ms).
-    http.set_socket_options([](socket_t sock) {
+    http.set_socket_options([this](socket_t sock) {
+      listen_socket = sock;
       int yes = 1;
       ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
       ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
@@ -427,11 +439,13 @@ void ApiServer::bind() {
   if (i.options.port == 0) {
     i.port = i.http.bind_to_any_port(i.options.host);
     if (i.port <= 0) throw InputError("--host", fmt::format("cannot listen on {}", i.options.host));
+    i.widen_backlog();
   } else {
     if (!i.http.bind_to_port(i.options.host, i.options.port))
       throw InputError("--port", fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)",
                                              i.options.host, i.options.port));
     i.port = i.options.port;
+    i.widen_backlog();
   }
 }
 
