@@ -58,10 +58,17 @@ function stopMarker(f, latlng) {
   });
 }
 
-function stopText(p) {
+// Places whose capacity a what-if may cut (scenario capacity_cut disruptions).
+const CUTTABLE = new Set(['port', 'railhead', 'transshipment', 'convoy_support_centre']);
+
+function stopText(f) {
+  const p = f.properties;
   const rest = Object.entries(p).filter(([k]) => !['kind', 'name'].includes(k))
     .map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`).join('<br>');
-  return `<b>${escapeHtml(p.kind.replace(/_/g, ' '))}</b> ${escapeHtml(p.name ?? p.place ?? '')}<br>${rest}`;
+  const [lon, lat] = f.geometry.coordinates;
+  const cut = CUTTABLE.has(p.kind)
+    ? `<br><button type="button" class="mm-cut" data-lon="${lon}" data-lat="${lat}" data-name="${escapeHtml(p.name)}">Cut its capacity (what-if)</button>` : '';
+  return `<b>${escapeHtml(p.kind.replace(/_/g, ' '))}</b> ${escapeHtml(p.name ?? p.place ?? '')}<br>${rest}${cut}`;
 }
 
 // Night stops and border crossings of the plan; railheads, ports and centres of the scenario.
@@ -69,7 +76,7 @@ export function stopLayer(features) {
   return L.geoJSON({ type: 'FeatureCollection', features }, {
     filter: (f) => f.geometry.type === 'Point',
     pointToLayer: stopMarker,
-    onEachFeature: (f, layer) => layer.bindPopup(stopText(f.properties)),
+    onEachFeature: (f, layer) => layer.bindPopup(stopText(f)),
   });
 }
 

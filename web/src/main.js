@@ -65,14 +65,16 @@ async function showPlan(map, planId) {
 function chosenDisruptions() {
   const out = [];
   if ($('whatif-select').value) out.push($('whatif-select').value);
-  out.push(...state.drawn);
+  out.push(...state.drawn.map(({ label, ...d }) => d));  // the label is for the page only
   const port = $('whatif-port').value;
   if (port) out.push({ kind: 'capacity_cut', place: JSON.parse(port), capacity_factor: Number($('whatif-factor').value) });
   return out;
 }
 
 function showChosen() {
-  $('whatif-chosen').innerHTML = state.drawn.map((d) => `<div>close ${d.near[0].toFixed(3)}, ${d.near[1].toFixed(3)} within ${d.radius_m} m</div>`).join('');
+  $('whatif-chosen').innerHTML = state.drawn.map((d) => (d.kind === 'capacity_cut'
+    ? `<div>cut ${escapeHtml(d.label)} to ${d.capacity_factor * 100}% of its capacity</div>`
+    : `<div>close ${d.near[0].toFixed(3)}, ${d.near[1].toFixed(3)} within ${d.radius_m} m</div>`)).join('');
 }
 
 async function runWhatIf(map) {
@@ -91,7 +93,7 @@ async function runWhatIf(map) {
     clearLayers(state.whatifLayers);
     const { data: routes } = await api(`/plans/${data.plan}/routes`);
     state.whatifLayers.push(routeLayer(routes, { dashed: true }).addTo(map));
-    state.whatifLayers.push(blockedLayer(state.drawn.map((d) => ({ ...d, at: 'C+0', name: 'drawn on the map' }))).addTo(map));
+    state.whatifLayers.push(blockedLayer(state.drawn.filter((d) => d.near).map((d) => ({ ...d, at: 'C+0', name: 'drawn on the map' }))).addTo(map));
     document.body.dataset.whatif = data.plan;
     status(`what-if plan ${data.plan}`);
   } catch (e) {
@@ -135,6 +137,17 @@ async function main() {
   $('whatif-pick').onclick = () => setPick('close');
   $('route-pick').onclick = () => setPick('route');
   $('whatif-run').onclick = () => runWhatIf(map);
+  // A place's popup offers to cut its capacity in the what-if.
+  map.on('popupopen', (e) => {
+    const button = e.popup.getElement().querySelector('.mm-cut');
+    if (!button) return;
+    button.onclick = () => {
+      const factor = Number($('whatif-factor').value);
+      state.drawn.push({ kind: 'capacity_cut', place: [Number(button.dataset.lon), Number(button.dataset.lat)], capacity_factor: factor, label: button.dataset.name });
+      showChosen();
+      map.closePopup();
+    };
+  });
   map.on('click', (e) => {
     const p = [Number(e.latlng.lng.toFixed(5)), Number(e.latlng.lat.toFixed(5))];
     if (state.pick === 'close') {

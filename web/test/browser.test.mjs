@@ -20,6 +20,7 @@ const { chromium } = createRequire(path.join(modules, 'noop.js'))('playwright-co
 
 // The Oder motorway bridge Frankfurt (Oder)-Świecko (examples/vjtf-baltic.yaml, disruptions).
 const BRIDGE = { lon: 14.57833, lat: 52.31556 };
+const SZCZECIN = { lon: 14.58581, lat: 53.43056 };  // its port, a scenario resource
 
 function startServer() {
   const server = spawn(milmob, ['serve', '--scenario', scenario, '--port', '0', '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -65,6 +66,12 @@ try {
   await page.mouse.click(box.x + point.x, box.y + point.y);
   const chosen = /close ([\d.]+), ([\d.]+)/.exec(await page.textContent('#whatif-chosen'));
   assert.ok(chosen && Math.abs(chosen[1] - BRIDGE.lon) < 0.002 && Math.abs(chosen[2] - BRIDGE.lat) < 0.002, chosen?.[0]);
+  // And cut the capacity of the port of Szczecin from its popup.
+  await page.evaluate(({ lon, lat }) => window.milmobMap.setView([lat, lon], 12, { animate: false }), SZCZECIN);
+  const port = await page.evaluate(({ lon, lat }) => window.milmobMap.latLngToContainerPoint([lat, lon]), SZCZECIN);
+  await page.mouse.click(box.x + port.x, box.y + port.y);
+  await page.click('.leaflet-popup .mm-cut');
+  assert.match(await page.textContent('#whatif-chosen'), /cut .* to 50% of its capacity/);
   await page.click('#whatif-run');
   await page.waitForSelector('#whatif-closure', { timeout: 60000 });
   const text = await page.textContent('#whatif-closure');
