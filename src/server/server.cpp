@@ -132,7 +132,9 @@ struct ApiServer::Impl {
   Impl(ServedData d, ServerOptions o)
       : data(std::move(d)),
         options(std::move(o)),
-        routers(data.net, static_cast<std::size_t>(options.threads)),
+        // Routing is CPU-bound: more routers than cores would only hold more memory (each keeps
+        // its own hierarchy and customizations).
+        routers(data.net, static_cast<std::size_t>(std::max(1, std::min<int>(options.threads, static_cast<int>(std::thread::hardware_concurrency()))))),
         plans(options.limits.max_plans),
         // One worker per allowed job, at most the cores: a plan is CPU-bound.
         jobs(data.net, std::max(1, std::min<int>(options.limits.max_jobs, static_cast<int>(std::thread::hardware_concurrency()))),
