@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <regex>
 #include <stdexcept>
 #include <thread>
 
@@ -37,13 +36,13 @@ ServerProcess::ServerProcess(const std::string& milmob, const std::vector<std::s
     ::_exit(127);
   }
   ::close(fd);
-  const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+)/)");
+  const std::string listening = "listening on http://127.0.0.1:";
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
-    std::smatch m;
     const std::string text = log();
-    if (std::regex_search(text, m, listening)) {
-      port_ = std::stoi(m[1]);
+    const std::size_t at = text.find(listening);
+    if (at != std::string::npos && text.find('/', at + listening.size()) != std::string::npos) {
+      port_ = std::stoi(text.substr(at + listening.size()));
       return;
     }
     int status = 0;
