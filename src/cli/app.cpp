@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
   add_transit_command(app, global, exit_code);
   add_simulate_command(app, global, exit_code);
   add_sweep_command(app, global, exit_code);
+  add_serve_command(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -7,6 +7,7 @@
 #include "cli/planning_inputs.h"
 #include "common/progress.h"
 #include "planning/bottlenecks.h"
+#include "planning/bottlenecks_json.h"
 #include "planning/plan_output.h"
 
 namespace milmob::cli {
@@ -32,13 +33,7 @@ int run_bottlenecks(const BottleneckArgs& a) {
     report = planning::bottlenecks(in->scenario(), in->loaded.catalogue, in->calendar, router, a.disruptions);
   }
   if (a.json) {
-    nlohmann::ordered_json j = {{"closure", planning::when(report.closure)}, {"lateness_h", report.lateness_h}};
-    j["changes"] = nlohmann::ordered_json::array();
-    for (const auto& m : report.changes)
-      j["changes"].push_back({{"what", m.what}, {"change", m.change}, {"closure", planning::when(m.closure)},
-                              {"closure_gain_h", std::round(m.closure_gain_h * 10) / 10},
-                              {"lateness_gain_h", std::round(m.lateness_gain_h * 10) / 10},
-                              {"units_earlier", m.units_earlier}, {"units_later", m.units_later}});
+    const nlohmann::ordered_json j = planning::to_json(report);
     std::cout << j.dump(2) << "\n";
     return kExitOk;
   }

@@ -29,6 +29,7 @@ void add_rank_upgrades_command(CLI::App& app, const GlobalOptions& global, int& 
 void add_transit_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void add_sweep_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 // Parses the command line, runs the chosen command, maps errors to exit codes.
 int run(int argc, char** argv);

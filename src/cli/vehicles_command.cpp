@@ -6,30 +6,11 @@
 
 #include "cli/commands.h"
 #include "vehicles/catalogue.h"
+#include "vehicles/vehicle_json.h"
 
 namespace milmob::cli {
 
 namespace {
-
-nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
-
-nlohmann::json vehicle_json(const vehicles::VehicleType& v) {
-  return {{"name", v.name},
-          {"aliases", v.aliases},
-          {"nation", v.nation},
-          {"category", v.category},
-          {"tracked", v.tracked},
-          {"weight_t", number_or_null(v.weight_t)},
-          {"length_m", number_or_null(v.length_m)},
-          {"width_m", number_or_null(v.width_m)},
-          {"height_m", number_or_null(v.height_m)},
-          {"axle_load_t", number_or_null(v.axle_load_t)},
-          {"mlc", number_or_null(v.mlc)},
-          {"mlc_source", v.mlc_computed ? "computed" : "published"},
-          {"road_speed_kmh", number_or_null(v.road_speed_kmh)},
-          {"sources", v.sources},
-          {"notes", v.notes}};
-}
 
 std::string cell(double v, const char* format = "{:.2f}") {
   return std::isfinite(v) ? fmt::format(fmt::runtime(format), v) : "-";
@@ -50,7 +31,7 @@ void add_vehicles_command(CLI::App& app, const GlobalOptions&, int&) {
     const auto cat = vehicles::Catalogue::load(args->catalogue.empty() ? vehicles::default_catalogue_path() : args->catalogue);
     if (args->json) {
       nlohmann::json j = nlohmann::json::array();
-      for (const auto& v : cat.all()) j.push_back(vehicle_json(v));
+      for (const auto& v : cat.all()) j.push_back(vehicles::to_json(v));
       std::cout << j.dump(2) << "\n";
       return;
     }

@@ -1,0 +1,143 @@
+#include <fmt/format.h>
+
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/planning_inputs.h"
+#include "common/error.h"
+#include "common/progress.h"
+#include "network/file.h"
+#include "server/server.h"
+
+namespace milmob::cli {
+
+namespace {
+
+struct ServeArgs {
+  std::string net, scenario;
+  ScenarioInput input;
+  server::ServerOptions options;
+  bool quiet = false;
+};
+
+bool is_loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+void check_options(const ServeArgs& a) {
+  if (a.net.empty() && a.scenario.empty())
+    throw InputError("--net", "give a network file (--net NET) or a scenario (--scenario S.yaml), or both");
+  const auto& o = a.options;
+  if (o.port < 0 || o.port > 65535) throw InputError("--port", fmt::format("expected 0..65535, got {}", o.port));
+  if (o.threads < 1 || o.threads > 256) throw InputError("--threads", fmt::format("expected 1..256, got {}", o.threads));
+  if (o.limits.max_body_bytes < 1024) throw InputError("--max-body", "expected at least 1024 bytes");
+  if (o.limits.max_json_depth < 4 || o.limits.max_json_depth > 1000)
+    throw InputError("--max-json-depth", "expected 4..1000 (a route request is 3 levels deep)");
+  if (o.limits.request_timeout_s < 1) throw InputError("--request-timeout", "expected at least 1 s");
+  if (o.limits.max_jobs < 1) throw InputError("--max-jobs", "expected at least 1");
+  if (o.limits.max_plans < 1) throw InputError("--max-plans", "expected at least 1");
+}
+
+// What is served, kept alive for the server's lifetime: a scenario's inputs, or a network alone.
+struct Served {
+  std::unique_ptr<PlanningInputs> inputs;           // with --scenario
+  std::optional<MappedNetwork> mapped;              // with --net
+  std::optional<vehicles::Catalogue> catalogue;     // with --net alone
+  std::optional<scenario::PlaceTable> places;
+  std::optional<scenario::HolidayCalendar> calendar;
+  Network net;
+};
+
+int run_serve(const ServeArgs& a) {
+  check_options(a);
+  // Signals go to one thread that stops the server: blocked here, before any thread starts,
+  // so that every thread inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  const bool progress = !a.quiet && Progress::stderr_is_terminal();
+  Served s;
+  if (!a.scenario.empty()) {
+    s.inputs = load_planning_inputs(a.scenario, a.input, progress);
+    if (!s.inputs) return kExitBadInput;
+  }
+  if (!a.net.empty()) {
+    s.mapped.emplace(MappedNetwork::open(a.net));
+    s.net = s.mapped->net();
+    if (s.inputs && !s.inputs->scenario().network.added_links.empty())
+      std::fprintf(stderr, "milmob serve: warning: --net replaces the scenario's network: its added links are not in it\n");
+  } else {
+    s.net = s.inputs->network.net();
+  }
+  if (!s.inputs) {
+    s.catalogue = vehicles::Catalogue::load(a.input.catalogue_path.empty() ? vehicles::default_catalogue_path()
+                                                                           : a.input.catalogue_path);
+    s.places = scenario::PlaceTable::load_default();
+    s.calendar = scenario::HolidayCalendar::load_default();
+  }
+  server::ServedData data{s.net,
+                          s.inputs ? s.inputs->loaded.catalogue : *s.catalogue,
+                          s.inputs ? s.inputs->loaded.places : *s.places,
+                          s.inputs ? s.inputs->calendar : *s.calendar,
+                          s.inputs ? std::make_shared<const scenario::Scenario>(s.inputs->scenario()) : nullptr};
+  server::ApiServer api(data, a.options);
+  api.bind();
+  if (!is_loopback(a.options.host))
+    std::fprintf(stderr,
+                 "milmob serve: warning: listening on %s, beyond this machine: the API has no authentication; "
+                 "anyone who reaches it can plan on it\n",
+                 a.options.host.c_str());
+  std::fprintf(stderr, "milmob serve: listening on http://%s:%d/ (%u nodes%s%s)%s\n", a.options.host.c_str(), api.port(),
+               static_cast<unsigned>(s.net.node_count()), data.scenario ? "; scenario: " : "",
+               data.scenario ? data.scenario->name.c_str() : "",
+               api.web_dir().empty() ? "; the web page was not built: API only" : "");
+  std::fflush(stderr);
+
+  std::thread watcher([&] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    if (sig == SIGINT || sig == SIGTERM) std::fprintf(stderr, "milmob serve: %s, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    api.stop();
+  });
+  api.run();
+  pthread_kill(watcher.native_handle(), SIGTERM);  // wakes the watcher when the server stopped on its own
+  watcher.join();
+  std::fprintf(stderr, "milmob serve: stopped\n");
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand("serve", "HTTP API and web map on a network or a scenario (docs/api.md)");
+  cmd->add_option("--net", args->net, "Network file written by 'milmob import'");
+  cmd->add_option("--scenario", args->scenario, "Scenario to serve (YAML): its network is built, and POST /plan plans it");
+  cmd->add_option("--host", args->options.host, "Address to listen on; beyond loopback there is no authentication")
+      ->capture_default_str();
+  cmd->add_option("--port", args->options.port, "Port (0: any free port, printed at start)")->capture_default_str();
+  cmd->add_option("--threads", args->options.threads, "Threads answering requests")->capture_default_str();
+  cmd->add_option("--max-body", args->options.limits.max_body_bytes, "Largest request body (bytes)")->capture_default_str();
+  cmd->add_option("--max-json-depth", args->options.limits.max_json_depth, "Deepest nesting of a JSON body")
+      ->capture_default_str();
+  cmd->add_option("--request-timeout", args->options.limits.request_timeout_s,
+                  "Seconds to read or write a request, and to wait for a what-if before answering with its job")
+      ->capture_default_str();
+  cmd->add_option("--max-jobs", args->options.limits.max_jobs, "Plans queued or running at once")->capture_default_str();
+  cmd->add_option("--max-plans", args->options.limits.max_plans, "Plans kept (the oldest goes first)")->capture_default_str();
+  cmd->add_option("--web-dir", args->options.web_dir, "Directory of the built web page (default: the one built with milmob)");
+  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
+  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  cmd->callback([args, &global, &exit_code] {
+    args->quiet = global.quiet;
+    exit_code = run_serve(*args);
+  });
+}
+
+}  // namespace milmob::cli
