@@ -163,6 +163,8 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
 
   const std::vector<RoadStep> to_terminal = approach ? steps_of(ctx, *approach, c.limits.max_speed_kmh) : std::vector<RoadStep>{};
   const std::vector<RoadStep> from_terminal = onward ? steps_of(ctx, *onward, c.limits.max_speed_kmh) : std::vector<RoadStep>{};
+  const CentresOnRoute to_centres = centres_on_route(to_terminal, ledgers.centres.centres());
+  const CentresOnRoute from_centres = centres_on_route(from_terminal, ledgers.centres.centres());
   MarchContext mctx = march_context(ctx, move, ledgers);
   const scenario::ConvoyRules& rules = ctx.scenario.rules.convoy;
   double t = move.start;
@@ -182,7 +184,7 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
     for (const int n : batch.march_units) {
       const std::string id = march_unit_id(move, k++);
       if (approach) {
-        mus.push_back(march(to_terminal, t, n, id, mctx));
+        mus.push_back(march(to_terminal, t, n, id, mctx, &to_centres));
       } else {
         MarchUnit mu;
         mu.id = id, mu.vehicles = n, mu.depart = t, mu.arrive = t;
@@ -221,14 +223,14 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
       mu.arrive = end;
       if (onward) {
         double leave = end + offset;
-        MarchUnit on = march(from_terminal, leave, mu.vehicles, mu.id, mctx);
+        MarchUnit on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres);
         // Not before the earliest arrival date: leave the terminal later (a few tries, as by road).
         for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(on.arrive) &&
                             on.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6;
              ++tries) {
           ledgers.centres.release(mu.id, leave);
           leave += static_cast<double>(*unit.earliest_arrival) - on.arrive;
-          on = march(from_terminal, leave, mu.vehicles, mu.id, mctx);
+          on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres);
         }
         mu.held = leave - (end + offset);
         if (offset > 0) add_step(mu, Activity::StartOffset, end, end + offset, km_done(mu), km_done(mu),

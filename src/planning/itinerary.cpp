@@ -75,13 +75,14 @@ Itinerary by_road(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers)
   it.breaks_het_rule = c.limits.tracked && leg.distance_km > ctx.scenario.rules.het.tracked_over_km;
 
   const auto steps = steps_of(ctx, *route, c.limits.max_speed_kmh);
+  const CentresOnRoute on_route = centres_on_route(steps, ledgers.centres.centres());
   MarchContext mctx = march_context(ctx, move, ledgers);
   const scenario::ConvoyRules& rules = ctx.scenario.rules.convoy;
   double t = move.start;
   const auto sizes = split(c.vehicles, rules.vehicles_per_march_unit);
   for (std::size_t k = 0; k < sizes.size(); ++k) {
     const std::string id = march_unit_id(move, static_cast<int>(k));
-    MarchUnit mu = march(steps, t, sizes[k], id, mctx);
+    MarchUnit mu = march(steps, t, sizes[k], id, mctx, &on_route);
     // A unit may not arrive before its earliest arrival date: leave later, and again if a
     // window or a rest moved the arrival (a few tries: each only moves it later).
     for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(mu.arrive) &&
@@ -89,7 +90,7 @@ Itinerary by_road(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers)
          ++tries) {
       ledgers.centres.release(id);
       const double later = mu.depart + static_cast<double>(*unit.earliest_arrival) - mu.arrive;
-      mu = march(steps, later, sizes[k], id, mctx);
+      mu = march(steps, later, sizes[k], id, mctx, &on_route);
       mu.held = later - t;
     }
     it.march_units.push_back(std::move(mu));
@@ -138,6 +139,7 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
   Fleet& fleet = ledgers.fleets.try_emplace(fleet_name, fleet_rule->count, 0.0).first->second;
   leg.itinerary = fmt::format("on HETs ({}) {:.0f} km, {} in the fleet", het->name, leg.distance_km, fleet.size());
   const auto steps = steps_of(ctx, *route, loaded.max_speed_kmh);
+  const CentresOnRoute on_route = centres_on_route(steps, ledgers.centres.centres());
   MarchContext mctx = march_context(ctx, move, ledgers);
   const scenario::ConvoyRules& rules = ctx.scenario.rules.convoy;
   double t = move.start;
@@ -156,14 +158,14 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
       add_step(mu, Activity::Loading, load_start + offset, load_start + offset + kHandlingMin, 0, 0, unit.home.where,
                unit.home.country, fmt::format("onto {} HETs at home", n));
       double leave = load_start + offset + kHandlingMin;
-      MarchUnit drive = march(steps, leave, n, id, mctx);
+      MarchUnit drive = march(steps, leave, n, id, mctx, &on_route);
       // Not before the earliest arrival date: the loaded HETs leave later (a few tries, as by road).
       for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(drive.arrive) &&
                           drive.arrive + kHandlingMin < static_cast<double>(*unit.earliest_arrival) - 1e-6;
            ++tries) {
         ledgers.centres.release(id);
         leave += static_cast<double>(*unit.earliest_arrival) - drive.arrive - kHandlingMin;
-        drive = march(steps, leave, n, id, mctx);
+        drive = march(steps, leave, n, id, mctx, &on_route);
       }
       mu.held = leave - (load_start + offset + kHandlingMin);
       add_step(mu, Activity::StartOffset, leave - mu.held, leave, 0, 0, unit.home.where, unit.home.country,

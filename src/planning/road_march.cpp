@@ -77,10 +77,11 @@ namespace {
 
 constexpr double kCentreReachKm = 30;  // assumption: a convoy leaves its route this far for a night stop
 
-// Where along the route (km) each convoy support centre within reach lies, ascending.
-std::vector<std::pair<double, std::size_t>> centres_on_route(const std::vector<RoadStep>& route,
-                                                             const std::vector<scenario::ConvoySupportCentre>& centres) {
-  std::vector<std::pair<double, std::size_t>> out;
+}  // namespace
+
+CentresOnRoute centres_on_route(const std::vector<RoadStep>& route,
+                                const std::vector<scenario::ConvoySupportCentre>& centres) {
+  CentresOnRoute out;
   for (std::size_t i = 0; i < centres.size(); ++i) {
     double best = kCentreReachKm * 1000, at = -1, km = 0;
     for (const RoadStep& s : route) {
@@ -94,10 +95,8 @@ std::vector<std::pair<double, std::size_t>> centres_on_route(const std::vector<R
   return out;
 }
 
-}  // namespace
-
 MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles, const std::string& id,
-                MarchContext& ctx) {
+                MarchContext& ctx, const CentresOnRoute* on_route) {
   const scenario::ConvoyRules& rules = ctx.convoy;
   const double max_drive = rules.max_driving_hours_per_day * 60;
   MarchUnit mu;
@@ -108,7 +107,8 @@ MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles,
   bool first_halt_done = false;
   double total_km = 0;
   for (const RoadStep& s : route) total_km += s.km;
-  const auto centres = centres_on_route(route, ctx.centres.centres());
+  const CentresOnRoute computed = on_route ? CentresOnRoute{} : centres_on_route(route, ctx.centres.centres());
+  const CentresOnRoute& centres = on_route ? *on_route : computed;
   std::size_t next_centre = 0;  // the first centre not yet passed
   for (const RoadStep& step : route) {
     const bool border = !step.country_to.empty() && step.country_to != step.country_from;

@@ -53,9 +53,15 @@ struct MarchContext {
   CentreLedger& centres;
 };
 
+// Where along a route (km) each convoy support centre within reach lies, ascending: the same
+// for every march unit on the route, so computed once for them (march() computes it if not given).
+using CentresOnRoute = std::vector<std::pair<double, std::size_t>>;
+CentresOnRoute centres_on_route(const std::vector<RoadStep>& route,
+                                const std::vector<scenario::ConvoySupportCentre>& centres);
+
 // Throws nothing: a march unit that can never move (a window that never opens) arrives at
 // infinity, which the planner reports.
 MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles, const std::string& id,
-                MarchContext& context);
+                MarchContext& context, const CentresOnRoute* on_route = nullptr);
 
 }  // namespace milmob::planning
