@@ -10,8 +10,12 @@
 #include "planning/capacity.h"
 #include "planning/plan_output.h"
 #include "planning/planner.h"
+#include "support/shipped_data.h"
 #include "validation/checks.h"
 #include "vehicles/catalogue.h"
+
+using milmob::testing::shipped_calendar;
+using milmob::testing::shipped_catalogue;
 
 namespace mp = milmob::planning;
 namespace ms = milmob::scenario;
@@ -52,16 +56,6 @@ TEST(Fleet, TheCarriersFreeFirst) {
   EXPECT_EQ(two, (std::vector<int>{2, 1}));
   EXPECT_EQ(both, 100);
   EXPECT_TRUE(trains.first_free(4).first.empty());
-}
-
-const ms::HolidayCalendar& calendar() {
-  static const auto c = ms::HolidayCalendar::load(std::string(MILMOB_DATA_DIR) + "/holidays.yaml");
-  return c;
-}
-
-const milmob::vehicles::Catalogue& catalogue() {
-  static const auto c = milmob::vehicles::Catalogue::load(std::string(MILMOB_DATA_DIR) + "/vehicles.yaml");
-  return c;
 }
 
 struct Line {
@@ -121,9 +115,9 @@ Planned plan(const ms::Scenario& s, const milmob::NetworkData& data, const mp::P
   const milmob::Network net = data.view();
   milmob::routing::Router router(net);
   const mp::Overlay overlay(s, net, {});
-  Planned p{mp::plan_movement(s, catalogue(), calendar(), router, overlay, options), {}};
+  Planned p{mp::plan_movement(s, shipped_catalogue(), shipped_calendar(), router, overlay, options), {}};
   const auto file = milmob::validation::parse_plan(mp::to_json(p.plan).dump(), "plan.json");
-  p.report = milmob::validation::validate_plan(file, s, calendar());
+  p.report = milmob::validation::validate_plan(file, s, shipped_calendar());
   return p;
 }
 
@@ -294,7 +288,7 @@ TEST(Itinerary, CarriedUnitsKeepTheEarliestArrivalAndThePermissionsTheValidatorC
   for (auto& step : j["units"][0]["march_units"][0]["steps"])
     if (step["activity"] == "carried") step["until_min"] = 1440;
   const auto file = milmob::validation::parse_plan(j.dump(), "plan.json");
-  const auto report = milmob::validation::validate_plan(file, s, calendar());
+  const auto report = milmob::validation::validate_plan(file, s, shipped_calendar());
   EXPECT_NE(violations(report).find("border permission: steps["), std::string::npos) << violations(report);
   EXPECT_NE(violations(report).find("is carried from DEU into POL by C+1, before the permission to enter POL holds at C+2"),
             std::string::npos)
@@ -310,11 +304,11 @@ TEST(Itinerary, TheValidatorHoldsEveryVehicleTypeToTheLimitsOfTheEdgesItsRoutePa
   const milmob::Network net = data.view();
   milmob::routing::Router router(net);
   const mp::Overlay overlay(s, net, {});
-  const mp::Plan p = mp::plan_movement(s, catalogue(), calendar(), router, overlay);
+  const mp::Plan p = mp::plan_movement(s, shipped_catalogue(), shipped_calendar(), router, overlay);
   ASSERT_TRUE(p.all_feasible());
   const auto validate = [&](const nlohmann::json& j, const ms::Scenario& with) {
     const auto file = milmob::validation::parse_plan(j.dump(), "plan.json");
-    return violations(milmob::validation::validate_plan(file, with, calendar(), &net, &catalogue()));
+    return violations(milmob::validation::validate_plan(file, with, shipped_calendar(), &net, &shipped_catalogue()));
   };
   auto j = nlohmann::json::parse(mp::to_json(p).dump());
   EXPECT_EQ(validate(j, s), "");

@@ -11,7 +11,11 @@
 #include "planning/plan_output.h"
 #include "planning/planner.h"
 #include "planning/road_march.h"
+#include "support/shipped_data.h"
 #include "vehicles/catalogue.h"
+
+using milmob::testing::shipped_calendar;
+using milmob::testing::shipped_catalogue;
 
 namespace mp = milmob::planning;
 namespace ms = milmob::scenario;
@@ -19,16 +23,6 @@ namespace ms = milmob::scenario;
 namespace {
 
 constexpr double kDay = 1440;
-
-const ms::HolidayCalendar& calendar() {
-  static const auto c = ms::HolidayCalendar::load(std::string(MILMOB_DATA_DIR) + "/holidays.yaml");
-  return c;
-}
-
-const milmob::vehicles::Catalogue& catalogue() {
-  static const auto c = milmob::vehicles::Catalogue::load(std::string(MILMOB_DATA_DIR) + "/vehicles.yaml");
-  return c;
-}
 
 // C-day Monday 2027-03-01; DEU holidays that spring: Good Friday 2027-03-26, Easter Monday 03-29.
 ms::Scenario base_scenario() {
@@ -50,7 +44,7 @@ double sum(const mp::MarchUnit& mu, mp::Activity a) {
 TEST(ClockRules, MovementWindowsSkipWeekendsHolidaysAndClosedHours) {
   ms::Scenario s = base_scenario();
   s.rules.windows.push_back({"DEU", true, true, std::make_pair(21 * 60, 5 * 60)});
-  const mp::ClockRules clock(s, calendar());
+  const mp::ClockRules clock(s, shipped_calendar());
   // Monday 12:00: closed until 21:00, then open until 05:00 on Tuesday.
   auto [open, close] = clock.movable("DEU", 12 * 60);
   EXPECT_EQ(open, 21 * 60);
@@ -76,7 +70,7 @@ TEST(ClockRules, PermissionLeadTimesInWorkingDaysOfTheGrantingNation) {
   s.rules.permissions.by_granting_nation["LTU"] = 1;
   s.rules.permissions.pairs.push_back({"DEU", "POL", 3});
   s.rules.permissions.corridors.push_back({"NL-DE corridor", {"NLD", "DEU"}, 12});
-  const mp::ClockRules clock(s, calendar());
+  const mp::ClockRules clock(s, shipped_calendar());
   EXPECT_EQ(clock.earliest_entry("DEU", "DEU").first, -INFINITY);
   EXPECT_EQ(clock.earliest_entry("NLD", "POL").first, 7 * kDay);  // 5 working days from Monday: next Monday
   EXPECT_EQ(clock.earliest_entry("DEU", "POL").first, 3 * kDay);  // the pair rule: Thursday
@@ -88,7 +82,7 @@ TEST(ClockRules, PermissionLeadTimesInWorkingDaysOfTheGrantingNation) {
 TEST(RoadMarch, DrivesHaltsStopsForTheNightAndWaitsAtTheBorder) {
   ms::Scenario s = base_scenario();
   s.rules.permissions.default_lead_time_working_days = 2;  // POL: from Wednesday 00:00
-  const mp::ClockRules clock(s, calendar());
+  const mp::ClockRules clock(s, shipped_calendar());
   mp::CentreLedger centres(s.resources.convoy_support_centres);
   mp::MarchContext ctx{clock, nullptr, s.rules.convoy, "DEU", "u", centres};
   // 600 km in DEU at 60 km/h, then 300 km into POL.
@@ -116,7 +110,7 @@ TEST(RoadMarch, DrivesHaltsStopsForTheNightAndWaitsAtTheBorder) {
 TEST(RoadMarch, NightStopsAtConvoySupportCentresWithRoomOnly) {
   ms::Scenario s = base_scenario();
   s.resources.convoy_support_centres.push_back({{"Centre", {15.0, 52.0}, "DEU"}, 30, 0});
-  const mp::ClockRules clock(s, calendar());
+  const mp::ClockRules clock(s, shipped_calendar());
   mp::CentreLedger centres(s.resources.convoy_support_centres);
   mp::MarchContext ctx{clock, nullptr, s.rules.convoy, "DEU", "u", centres};
   const std::vector<mp::RoadStep> route = {{1000, 60, "DEU", "DEU", {10, 52}, {23.2, 52}}};
@@ -167,7 +161,7 @@ mp::Plan plan(const ms::Scenario& s, const milmob::NetworkData& data, const std:
   const milmob::Network net = data.view();
   milmob::routing::Router router(net);
   const mp::Overlay overlay(s, net, disruptions);
-  return mp::plan_movement(s, catalogue(), calendar(), router, overlay);
+  return mp::plan_movement(s, shipped_catalogue(), shipped_calendar(), router, overlay);
 }
 
 double waited(const mp::UnitPlan& u, mp::Activity a) {
@@ -309,7 +303,7 @@ TEST(Bottlenecks, EasingARuleNeverWorsensClosureAndThePermissionIsFound) {
   s.disruptions.push_back(lost);
   const milmob::Network net = data.view();
   milmob::routing::Router router(net);
-  const mp::BottleneckReport report = mp::bottlenecks(s, catalogue(), calendar(), router, {});
+  const mp::BottleneckReport report = mp::bottlenecks(s, shipped_catalogue(), shipped_calendar(), router, {});
   ASSERT_FALSE(report.changes.empty());
   bool permission = false, disruption = false;
   for (const auto& m : report.changes) {

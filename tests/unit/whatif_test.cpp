@@ -12,6 +12,7 @@
 #include "scenario/fragment_reader.h"
 #include "scenario/places.h"
 #include "scenario/vehicle_lookup.h"
+#include "support/shipped_data.h"
 #include "vehicles/catalogue.h"
 #include "whatif/candidates.h"
 #include "whatif/plan_diff.h"
@@ -19,22 +20,15 @@
 #include "whatif/replan.h"
 #include "whatif/transit.h"
 
+using milmob::testing::shipped_calendar;
+using milmob::testing::shipped_catalogue;
+
 namespace ms = milmob::scenario;
 namespace mw = milmob::whatif;
 
 namespace {
 
 constexpr double kDay = 1440;
-
-const ms::HolidayCalendar& calendar() {
-  static const auto c = ms::HolidayCalendar::load(std::string(MILMOB_DATA_DIR) + "/holidays.yaml");
-  return c;
-}
-
-const milmob::vehicles::Catalogue& catalogue() {
-  static const auto c = milmob::vehicles::Catalogue::load(std::string(MILMOB_DATA_DIR) + "/vehicles.yaml");
-  return c;
-}
 
 const ms::PlaceTable& places() {
   static const auto p = ms::PlaceTable::load_default();
@@ -113,7 +107,7 @@ struct Fixture {
   milmob::NetworkData data;
   milmob::Network net = data.view();
   milmob::routing::Router router{net};
-  mw::Replanner replanner{catalogue(), calendar(), router};
+  mw::Replanner replanner{shipped_catalogue(), shipped_calendar(), router};
 };
 
 std::string write_temp(const std::string& name, const std::string& text) {
@@ -292,7 +286,7 @@ TEST(Transit, VehicleKmAndFuelAddUpOverTheDaysAndOnlyInTheNation) {
   const auto plan = f.replanner.replan(s);
   ASSERT_TRUE(plan.all_feasible());
   const mw::TransitInputs in{plan, s,
-                             [&](const std::string& label) { return ms::find_vehicle_type(s, catalogue(), label); },
+                             [&](const std::string& label) { return ms::find_vehicle_type(s, shipped_catalogue(), label); },
                              [](const ms::PlaceRef& p) { return std::string(p.where.lon < 14 ? "DEU" : "POL"); }};
   const mw::TransitReport pol = mw::transit_report(in, "POL");
   EXPECT_EQ(pol.vehicles, 30);
@@ -302,7 +296,7 @@ TEST(Transit, VehicleKmAndFuelAddUpOverTheDaysAndOnlyInTheNation) {
   double vkm = 0, fuel = 0;
   for (const auto& d : pol.days) vkm += d.vehicle_km, fuel += d.fuel_m3;
   EXPECT_NEAR(vkm, pol.vehicle_km, 1e-6);
-  const double truck_l_per_km = mw::fuel_litres_per_km(ms::find_vehicle_type(s, catalogue(), "MAN HX77"));
+  const double truck_l_per_km = mw::fuel_litres_per_km(ms::find_vehicle_type(s, shipped_catalogue(), "MAN HX77"));
   EXPECT_NEAR(fuel, pol.vehicle_km * truck_l_per_km / 1000, 1e-6);
   EXPECT_GT(truck_l_per_km, 0.2);
   // Every night stop is counted once, in the nation where it happens.
@@ -328,7 +322,7 @@ TEST(Transit, VehicleKmAndFuelAddUpOverTheDaysAndOnlyInTheNation) {
 TEST(DisruptionFile, ReadsTheScenarioFormatAndNamesBadInputByLineAndField) {
   ms::Scenario s = scenario();
   s.disruptions.push_back({"own", "border_closed", 0, std::nullopt, {}, {"DEU", "POL"}, std::nullopt, 1});
-  const ms::LoadContext context{catalogue(), places()};
+  const ms::LoadContext context{shipped_catalogue(), places()};
   const auto good = ms::load_disruption_file(write_temp("good.yaml",
                                                         "disruptions:\n"
                                                         "  - name: bridge\n"
@@ -374,7 +368,7 @@ TEST(CandidateFile, ReadsEveryKindAndNamesBadInputByLineAndField) {
   s.resources.railheads.push_back({{"", {12, 52}, ""}, 4, 6});
   s.resources.ships.push_back({"RoRo", 1500, 16, 1, 0});
   s.rules.windows.push_back({"DEU", true, true, std::nullopt});
-  const ms::LoadContext context{catalogue(), places()};
+  const ms::LoadContext context{shipped_catalogue(), places()};
   const auto good = mw::load_candidates(write_temp("cand.yaml",
                                                    "candidates:\n"
                                                    "  - {id: b, kind: bridge, cost_eur: 2.5e7, target: {near: [12.25, 52], radius_m: 100}, change: {mlc: 80}}\n"
