@@ -56,8 +56,7 @@ void add_bottlenecks_command(CLI::App& app, const GlobalOptions& global, int& ex
       "bottlenecks", "What each rule and resource costs the force: re-plan with each eased, each disruption applied");
   cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
   cmd->add_option("--disruption", args->disruptions, "Plan with the scenario's disruption of this name (repeat)");
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->add_flag("--json", args->json, "Print as JSON");
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;

@@ -75,8 +75,7 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   auto args = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand("check", "Validate a scenario file: every error and warning, with line and field");
   cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->add_flag("--json", args->json, "Print the diagnostics as JSON");
   cmd->add_flag("--dump", args->dump,
                 "Print the scenario as read (canonical JSON, itself a valid scenario) when it has no error");

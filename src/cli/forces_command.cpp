@@ -40,8 +40,7 @@ void add_forces_command(CLI::App& app, const GlobalOptions&, int& exit_code) {
       "forces", "What each unit and force package needs to move: vehicles, weight, lane metres, wagons, ships, "
                 "sorties, strictest limits");
   cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->add_flag("--json", args->json, "Print as JSON");
   cmd->callback([args, &exit_code] { exit_code = run_forces(*args); });
 }

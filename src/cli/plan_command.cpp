@@ -59,8 +59,7 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("-o,--output", args->output,
                   "Directory for plan.json, closure.csv, march_tables.csv, bookings.csv, routes.geojson, routes.gpkg, report.html")
       ->required();
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->add_option("--disruption", args->disruptions,
                   "Apply the scenario's disruption of this name (repeat; 'all' for every one): a what-if");
   cmd->add_option("--improve", args->improve,

@@ -162,8 +162,7 @@ void add_rank_upgrades_command(CLI::App& app, const GlobalOptions& global, int& 
   cmd->add_option("--budget", args->budget, "Budget in euros: pick the best portfolio under it");
   cmd->add_option("--only", args->only, "Rank only the candidate of this id (repeat)");
   cmd->add_option("--disruption", args->disruptions, "Plan under the scenario's disruption of this name (repeat)");
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->add_flag("--json", args->json, "Print as JSON");
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;

@@ -24,4 +24,9 @@ void print_diagnostics(const scenario::Diagnostics& diagnostics, std::ostream& o
   for (const auto& d : diagnostics.sorted()) out << d.to_string() << "\n";
 }
 
+void add_scenario_input_options(CLI::App& command, ScenarioInput& input) {
+  command.add_option("--catalogue", input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
+  command.add_option("--places", input.places_path, "Curated places table (default: data/places.yaml)");
+}
+
 }  // namespace milmob::cli

@@ -1,6 +1,8 @@
 #pragma once
 // Loading a scenario for a command (check, forces): the catalogue and places it resolves
 // against, and its diagnostics printed the same way everywhere.
+#include <CLI/CLI.hpp>
+
 #include <iosfwd>
 #include <string>
 
@@ -20,6 +22,9 @@ struct LoadedScenario {
 };
 
 LoadedScenario load_scenario_input(const std::string& path, const ScenarioInput& input);
+
+// --catalogue and --places, for every command that reads a scenario.
+void add_scenario_input_options(CLI::App& command, ScenarioInput& input);
 
 // One line per diagnostic, in file order.
 void print_diagnostics(const scenario::Diagnostics& diagnostics, std::ostream& out);

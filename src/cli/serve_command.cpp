@@ -132,8 +132,7 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   cmd->add_option("--max-jobs", args->options.limits.max_jobs, "Plans queued or running at once")->capture_default_str();
   cmd->add_option("--max-plans", args->options.limits.max_plans, "Plans kept (the oldest goes first)")->capture_default_str();
   cmd->add_option("--web-dir", args->options.web_dir, "Directory of the built web page (default: the one built with milmob)");
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;
     exit_code = run_serve(*args);

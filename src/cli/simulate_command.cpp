@@ -101,8 +101,7 @@ void add_simulate_command(CLI::App& app, const GlobalOptions& global, int& exit_
       "simulate", "Execute a plan many times with random breakdowns, border waits and weather days: closure P10/P50/P90");
   cmd->add_option("plan", args->plan, "plan.json written by `milmob plan`")->required();
   cmd->add_option("scenario", args->scenario, "The scenario it was planned from (YAML; docs/scenario.md)")->required();
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   add_run_options(*cmd, args->runs);
   cmd->add_flag("--json", args->json, "Print the summary as one JSON document on one line");
   cmd->callback([args, &global, &exit_code] {

@@ -88,8 +88,7 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
       "sweep",
       "Monte Carlo over random disruptions and delays: closure P10/P50/P90, odds of each unit's RDD, costliest disruptions");
   cmd->add_option("scenario", args->scenario, "Scenario file (YAML; docs/scenario.md)")->required();
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   add_run_options(*cmd, args->runs);
   cmd->add_flag("--json", args->json, "Print the summary as one JSON document on one line");
   cmd->callback([args, &global, &exit_code] {

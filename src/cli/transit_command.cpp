@@ -92,8 +92,7 @@ void add_transit_command(CLI::App& app, const GlobalOptions& global, int& exit_c
   cmd->add_option("--nation", args->nation, "The transit nation (ISO 3166-1 alpha-3, e.g. NLD)")->required();
   cmd->add_option("-o,--output", args->output, "Directory for transit.json, transit.csv and the plot transit.svg");
   cmd->add_option("--disruption", args->disruptions, "Plan under the scenario's disruption of this name (repeat)");
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->add_flag("--json", args->json, "Print as JSON (transit.json)");
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;

@@ -70,8 +70,7 @@ void add_validate_command(CLI::App& app, const GlobalOptions& global, int& exit_
       "Check a plan against its scenario independently of the planner: every unit, march unit, step and booking");
   cmd->add_option("plan", args->plan, "plan.json written by `milmob plan`")->required();
   cmd->add_option("scenario", args->scenario, "The scenario it was planned from (YAML; docs/scenario.md)")->required();
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->add_flag("--json", args->json, "Print the report as JSON");
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;

@@ -86,8 +86,7 @@ void add_whatif_command(CLI::App& app, const GlobalOptions& global, int& exit_co
                   "Apply the scenario's disruption of this name (repeat; 'all' for every one)");
   cmd->add_option("-o,--output", args->output,
                   "Directory for whatif.json and the disrupted plan's files (plan.json, ..., report.html)");
-  cmd->add_option("--catalogue", args->input.catalogue_path, "Vehicle catalogue (default: data/vehicles.yaml)");
-  cmd->add_option("--places", args->input.places_path, "Curated places table (default: data/places.yaml)");
+  add_scenario_input_options(*cmd, args->input);
   cmd->add_flag("--json", args->json, "Print the comparison as JSON (whatif.json)");
   cmd->callback([args, &global, &exit_code] {
     if (args->disruptions.empty() && args->files.empty())

@@ -117,11 +117,6 @@ MarchContext march_context(PlanningContext& ctx, const ClassMove& move, Ledgers&
 
 std::string march_unit_id(const ClassMove& move, int k) { return fmt::format("{}/S{}/M{}", move.unit.id, move.serial, k + 1); }
 
-std::string hours(double minutes) {
-  if (minutes < 60) return fmt::format("{:.0f} min", minutes);
-  return fmt::format("{:.1f} h", minutes / 60);
-}
-
 void add_step(MarchUnit& mu, Activity activity, double from, double until, double km_from, double km_to,
               const geo::LonLat& where, const std::string& country, const std::string& detail) {
   if (until - from <= 1e-9 && km_to <= km_from) return;

@@ -26,7 +26,6 @@ double column_minutes(const scenario::ConvoyRules& rules, int vehicles);
 MarchContext march_context(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers);
 
 std::string march_unit_id(const ClassMove& move, int k);
-std::string hours(double minutes);
 
 // Appends a stretch at a place (a wait, loading, carriage) to a timetable.
 void add_step(MarchUnit& mu, Activity activity, double from, double until, double km_from, double km_to,

@@ -39,10 +39,7 @@ struct RawUnit {
   std::vector<RawMarch> march_units;
 };
 
-std::string centre_name(const scenario::ConvoySupportCentre& c) {  // as the planner names it
-  const scenario::PlaceRef& p = c.place;
-  return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
-}
+std::string centre_name(const scenario::ConvoySupportCentre& c) { return c.place.label(); }  // as plans name it
 
 Track track_of(const RawMarch& m, std::size_t unit, bool tracked, const scenario::Scenario& s) {
   Track t{m.id, unit, m.vehicles, tracked, m.depart, m.arrive, {}};

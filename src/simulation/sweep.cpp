@@ -102,12 +102,10 @@ void Sweep::find_candidates(const planning::Plan& base) {
   for (const auto& n : entered)
     add({fmt::format("permissions of {} delayed", n), "permission_delay"}, {-1, "permission", {}, n, ""});
   for (const auto& port : in_.scenario.resources.ports) {
-    const std::string name = port.place.name.empty() ? fmt::format("{:.4f},{:.4f}", port.place.where.lon, port.place.where.lat) : port.place.name;
-    add({fmt::format("port {} capacity cut", name), "capacity_cut"}, {-1, "port", port.place.where, "", ""});
+    add({fmt::format("port {} capacity cut", port.place.label()), "capacity_cut"}, {-1, "port", port.place.where, "", ""});
   }
   for (const auto& c : in_.scenario.resources.convoy_support_centres) {
-    const std::string name = c.place.name.empty() ? fmt::format("{:.4f},{:.4f}", c.place.where.lon, c.place.where.lat) : c.place.name;
-    add({fmt::format("convoy support centre {} capacity cut", name), "capacity_cut"}, {-1, "centre", c.place.where, "", ""});
+    add({fmt::format("convoy support centre {} capacity cut", c.place.label()), "capacity_cut"}, {-1, "centre", c.place.where, "", ""});
   }
 }
 

@@ -29,9 +29,7 @@ const std::vector<std::pair<CandidateKind, std::string>>& kinds() {
   return k;
 }
 
-std::string place_text(const PlaceRef& p) {
-  return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
-}
+std::string place_text(const PlaceRef& p) { return p.label(); }
 
 // Reads one candidate's target and change; reports what is missing or does not exist.
 void read_target_and_change(Candidate& c, MapReader& item, scenario::FragmentReader& reader,

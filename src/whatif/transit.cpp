@@ -26,9 +26,7 @@ std::string point_text(const geo::LonLat& p, double grid) {
   return fmt::format("{:.2f},{:.2f}", std::round(p.lon / grid) * grid, std::round(p.lat / grid) * grid);
 }
 
-std::string centre_name(const scenario::PlaceRef& p) {
-  return p.name.empty() ? fmt::format("{:.4f},{:.4f}", p.where.lon, p.where.lat) : p.name;
-}
+std::string centre_name(const scenario::PlaceRef& p) { return p.label(); }
 
 // The intervals of a drive step spent in `nation`: the march unit is in the nation its last
 // border crossing entered (before the first, the one it starts in), and drives evenly within a step.
