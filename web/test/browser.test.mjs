@@ -77,7 +77,8 @@ try {
   await page.click('.leaflet-popup .mm-cut');
   assert.match(await page.textContent('#whatif-chosen'), /cut .* to 50% of its capacity/);
   await page.click('#whatif-run');
-  await page.waitForSelector('#whatif-closure', { timeout: 60000 });
+  // The page marks the body once the what-if plan's routes are drawn, after the closure text.
+  await page.waitForSelector('body[data-whatif]', { timeout: 60000 });
   const text = await page.textContent('#whatif-closure');
   const m = /Closure (C\+\d+ \d\d:\d\d) → (C\+\d+ \d\d:\d\d) \(\+?(-?[\d.]+) h\)/.exec(text);
   assert.ok(m, text);
