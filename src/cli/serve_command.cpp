@@ -1,8 +1,10 @@
 #include <fmt/format.h>
 
+#include <pthread.h>
+#include <sys/resource.h>
+
 #include <csignal>
 #include <cstdio>
-#include <pthread.h>
 #include <thread>
 
 #include "cli/commands.h"
@@ -39,6 +41,27 @@ void check_options(const ServeArgs& a) {
   if (o.limits.request_timeout_s < 1) throw InputError("--request-timeout", "expected at least 1 s");
   if (o.limits.max_jobs < 1) throw InputError("--max-jobs", "expected at least 1");
   if (o.limits.max_plans < 1) throw InputError("--max-plans", "expected at least 1");
+  if (o.limits.max_connections < 1) throw InputError("--max-connections", "expected at least 1");
+  if (o.limits.idle_timeout_s < 1) throw InputError("--idle-timeout", "expected at least 1 s");
+}
+
+// Each connection takes a descriptor: the soft limit is raised to the hard one, and
+// --max-connections is lowered to fit under it (with room for the network, logs, jobs).
+void fit_connections_to_descriptors(server::Limits& limits) {
+  rlimit r{};
+  if (::getrlimit(RLIMIT_NOFILE, &r) != 0) return;
+  if (r.rlim_cur < r.rlim_max) {
+    r.rlim_cur = r.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &r);
+    ::getrlimit(RLIMIT_NOFILE, &r);
+  }
+  constexpr rlim_t kReserve = 64;
+  if (r.rlim_cur != RLIM_INFINITY && limits.max_connections + kReserve > r.rlim_cur) {
+    const std::size_t fits = r.rlim_cur > kReserve + 1 ? static_cast<std::size_t>(r.rlim_cur - kReserve) : 1;
+    std::fprintf(stderr, "milmob serve: warning: --max-connections %zu lowered to %zu: the process may open %llu files (ulimit -n)\n",
+                 limits.max_connections, fits, static_cast<unsigned long long>(r.rlim_cur));
+    limits.max_connections = fits;
+  }
 }
 
 // What is served, kept alive for the server's lifetime: a scenario's inputs, or a network alone.
@@ -86,7 +109,9 @@ int run_serve(const ServeArgs& a) {
                           s.inputs ? s.inputs->loaded.places : *s.places,
                           s.inputs ? s.inputs->calendar : *s.calendar,
                           s.inputs ? std::make_shared<const scenario::Scenario>(s.inputs->scenario()) : nullptr};
-  server::ApiServer api(data, a.options);
+  server::ServerOptions options = a.options;
+  fit_connections_to_descriptors(options.limits);
+  server::ApiServer api(data, options);
   api.bind();
   if (!is_loopback(a.options.host))
     std::fprintf(stderr,
@@ -131,6 +156,12 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
       ->capture_default_str();
   cmd->add_option("--max-jobs", args->options.limits.max_jobs, "Plans queued or running at once")->capture_default_str();
   cmd->add_option("--max-plans", args->options.limits.max_plans, "Plans kept (the oldest goes first)")->capture_default_str();
+  cmd->add_option("--max-connections", args->options.limits.max_connections,
+                  "Connections open at once; beyond it a new one is answered 503 and closed")
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout", args->options.limits.idle_timeout_s,
+                  "Seconds a connection may stay open without a request in progress")
+      ->capture_default_str();
   cmd->add_option("--web-dir", args->options.web_dir, "Directory of the built web page (default: the one built with milmob)");
   add_scenario_input_options(*cmd, args->input);
   cmd->callback([args, &global, &exit_code] {

@@ -11,6 +11,8 @@ struct Limits {
   int request_timeout_s = 60;             // reading and writing a request, waiting for a what-if
   int max_jobs = 2;                       // plans queued or running at once (each takes a core)
   std::size_t max_plans = 32;             // plans kept; the oldest goes first
+  std::size_t max_connections = 10000;    // open at once; each costs a descriptor, never a thread
+  int idle_timeout_s = 5;                 // a connection without a request in progress is closed
 };
 
 }  // namespace milmob::server

@@ -20,6 +20,7 @@
 #include "scenario/scenario_json.h"
 #include "scenario/time_expr.h"
 #include "server/api_error.h"
+#include "server/connections.h"
 #include "server/disruption_request.h"
 #include "server/jobs.h"
 #include "server/json_body.h"
@@ -132,7 +133,7 @@ OJson disruption_list(const scenario::Scenario& s) {
 struct ApiServer::Impl {
   ServedData data;
   ServerOptions options;
-  httplib::Server http;
+  ConnectionServer http;
   OJson network_summary;
   RouterPool routers;
   PlanStore plans;
@@ -255,14 +256,17 @@ struct ApiServer::Impl {
 
   void setup() {
     const Limits& lim = options.limits;
-    http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(n)); };
+    // Connections are milmob's (server/connections.h); httplib parses requests and answers them.
+    ConnectionLimits cl;
+    cl.max_connections = lim.max_connections;
+    cl.idle_timeout_s = lim.idle_timeout_s;
+    cl.request_timeout_s = lim.request_timeout_s;
+    cl.max_body_bytes = lim.max_body_bytes;
+    cl.threads = options.threads;
+    http.set_connection_limits(cl);
     http.set_payload_max_length(lim.max_body_bytes);
-    http.set_read_timeout(lim.request_timeout_s, 0);
-    http.set_write_timeout(lim.request_timeout_s, 0);
-    http.set_keep_alive_timeout(5);
-    // httplib closes a connection after 5 requests by default: busy clients then reconnect all
-    // the time, overflow its listen backlog of 5, and wait out SYN retransmits (1 s, 3 s).
-    http.set_keep_alive_max_count(10000);
+    // httplib would write "max=5" in its Keep-Alive header; connections here have no such count.
+    http.set_keep_alive_max_count(1000000);
     // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which lets a second server bind a
     // port already in use, and share its requests, instead of failing. TCP_NODELAY (inherited by
     // accepted sockets): a response's headers and body go out as two writes, and Nagle would hold
@@ -311,6 +315,7 @@ struct ApiServer::Impl {
                      {"network", {{"nodes", data.net.node_count()}, {"edges", data.net.edge_count()}}},
                      {"scenario", data.scenario ? OJson(data.scenario->name) : OJson(nullptr)},
                      {"jobs", {{"active", jobs.active()}, {"limit", jobs.max_active()}}},
+                     {"connections", {{"open", http.open_connections()}, {"limit", options.limits.max_connections}}},
                      {"web_page", !web_dir.empty()}};
           send_json(res, 200, j.dump());
         }));
@@ -475,8 +480,8 @@ void ApiServer::bind() {
 }
 
 int ApiServer::port() const { return impl_->port; }
-void ApiServer::run() { impl_->http.listen_after_bind(); }
-void ApiServer::stop() { impl_->http.stop(); }
+void ApiServer::run() { impl_->http.serve(); }
+void ApiServer::stop() { impl_->http.stop_serving(); }
 const std::string& ApiServer::web_dir() const { return impl_->web_dir; }
 
 }  // namespace milmob::server

@@ -26,7 +26,7 @@ struct ServedData {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (port() says which)
-  int threads = 16;  // request threads; an open keep-alive connection holds one
+  int threads = 16;  // request threads: they answer requests that have arrived whole
   Limits limits;
   std::string web_dir;  // the built page; empty: the one built with milmob
 };
