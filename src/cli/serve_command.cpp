@@ -2,9 +2,12 @@
 
 #include <pthread.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <csignal>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "cli/commands.h"
@@ -19,7 +22,7 @@ namespace milmob::cli {
 namespace {
 
 struct ServeArgs {
-  std::string net, scenario;
+  std::string net, scenario, token_file;
   ScenarioInput input;
   server::ServerOptions options;
   bool quiet = false;
@@ -43,6 +46,30 @@ void check_options(const ServeArgs& a) {
   if (o.limits.max_plans < 1) throw InputError("--max-plans", "expected at least 1");
   if (o.limits.max_connections < 1) throw InputError("--max-connections", "expected at least 1");
   if (o.limits.idle_timeout_s < 1) throw InputError("--idle-timeout", "expected at least 1 s");
+}
+
+// The bearer token: the file's text without surrounding white space. Never printed.
+std::string read_token(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("--token-file", fmt::format("cannot read {}", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string token = text.str();
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!token.empty() && blank(token.back())) token.pop_back();
+  std::size_t start = 0;
+  while (start < token.size() && blank(token[start])) ++start;
+  token.erase(0, start);
+  if (token.empty()) throw InputError("--token-file", fmt::format("{} is empty", path));
+  for (const char c : token)
+    if (c < 0x21 || c > 0x7e)
+      throw InputError("--token-file", fmt::format("{}: expected one line of printable ASCII without spaces", path));
+  if (token.size() < 16)
+    std::fprintf(stderr, "milmob serve: warning: the token in %s is shorter than 16 characters: easy to guess\n", path.c_str());
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+    std::fprintf(stderr, "milmob serve: warning: %s can be read by other users (chmod 600 it)\n", path.c_str());
+  return token;
 }
 
 // Each connection takes a descriptor: the soft limit is raised to the hard one, and
@@ -76,6 +103,8 @@ struct Served {
 
 int run_serve(const ServeArgs& a) {
   check_options(a);
+  // A bad token file is refused before the network loads.
+  const std::string token = a.token_file.empty() ? std::string() : read_token(a.token_file);
   // Signals go to one thread that stops the server: blocked here, before any thread starts,
   // so that every thread inherits the mask.
   sigset_t stop_signals;
@@ -110,14 +139,14 @@ int run_serve(const ServeArgs& a) {
                           s.inputs ? s.inputs->calendar : *s.calendar,
                           s.inputs ? std::make_shared<const scenario::Scenario>(s.inputs->scenario()) : nullptr};
   server::ServerOptions options = a.options;
+  options.token = token;
   fit_connections_to_descriptors(options.limits);
   server::ApiServer api(data, options);
   api.bind();
   if (!is_loopback(a.options.host))
-    std::fprintf(stderr,
-                 "milmob serve: warning: listening on %s, beyond this machine: the API has no authentication; "
-                 "anyone who reaches it can plan on it\n",
-                 a.options.host.c_str());
+    std::fprintf(stderr, "milmob serve: warning: listening on %s, beyond this machine, without TLS%s\n", a.options.host.c_str(),
+                 options.token.empty() ? ": the API has no authentication; anyone who reaches it can plan on it (--token-file)"
+                                       : "; put a TLS reverse proxy in front (docs/security.md)");
   std::fprintf(stderr, "milmob serve: listening on http://%s:%d/ (%u nodes%s%s)%s\n", a.options.host.c_str(), api.port(),
                static_cast<unsigned>(s.net.node_count()), data.scenario ? "; scenario: " : "",
                data.scenario ? data.scenario->name.c_str() : "",
@@ -144,7 +173,7 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   CLI::App* cmd = app.add_subcommand("serve", "HTTP API and web map on a network or a scenario (docs/api.md)");
   cmd->add_option("--net", args->net, "Network file written by 'milmob import'");
   cmd->add_option("--scenario", args->scenario, "Scenario to serve (YAML): its network is built, and POST /plan plans it");
-  cmd->add_option("--host", args->options.host, "Address to listen on; beyond loopback there is no authentication")
+  cmd->add_option("--host", args->options.host, "Address to listen on; beyond loopback, use --token-file and a TLS proxy")
       ->capture_default_str();
   cmd->add_option("--port", args->options.port, "Port (0: any free port, printed at start)")->capture_default_str();
   cmd->add_option("--threads", args->options.threads, "Threads answering requests")->capture_default_str();
@@ -162,6 +191,8 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   cmd->add_option("--idle-timeout", args->options.limits.idle_timeout_s,
                   "Seconds a connection may stay open without a request in progress")
       ->capture_default_str();
+  cmd->add_option("--token-file", args->token_file,
+                  "File holding a bearer token that requests starting work or changing state must send (docs/security.md)");
   cmd->add_option("--web-dir", args->options.web_dir, "Directory of the built web page (default: the one built with milmob)");
   add_scenario_input_options(*cmd, args->input);
   cmd->callback([args, &global, &exit_code] {

@@ -9,6 +9,9 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 
 #include "common/error.h"
 #include "network/summary.h"
@@ -128,6 +131,52 @@ OJson disruption_list(const scenario::Scenario& s) {
   return out;
 }
 
+// The page's files, read once at start: only these are served, so no path a client sends can
+// reach another file (traversal, encoded separators, symlinks out of the directory).
+struct Asset {
+  std::string content, type;
+};
+
+std::string content_type(const std::filesystem::path& p) {
+  static const std::map<std::string, std::string> types = {
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},         {".geojson", "application/geo+json"},    {".png", "image/png"},
+      {".svg", "image/svg+xml"},              {".ico", "image/x-icon"},               {".map", "application/json"},
+      {".woff2", "font/woff2"},               {".txt", "text/plain; charset=utf-8"}};
+  const auto it = types.find(p.extension().string());
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+std::map<std::string, Asset> load_assets(const std::string& dir) {
+  std::map<std::string, Asset> out;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  // Symlinks are skipped, not followed: a link in the directory could point anywhere.
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_symlink() || !it->is_regular_file()) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    out["/" + fs::relative(it->path(), dir).generic_string()] = {text.str(), content_type(it->path())};
+  }
+  return out;
+}
+
+// Equal or not, in a time that does not depend on where the first difference is.
+bool same_secret(const std::string& given, const std::string& secret) {
+  unsigned char diff = given.size() == secret.size() ? 0 : 1;
+  for (std::size_t i = 0; i < secret.size(); ++i)
+    diff |= static_cast<unsigned char>((i < given.size() ? given[i] : 0) ^ secret[i]);
+  return diff == 0;
+}
+
+// What needs the token: every method that may change state, and the one GET that starts work.
+bool needs_token(const httplib::Request& req) {
+  if (req.method == "GET" || req.method == "HEAD")
+    return req.path.size() > 12 && req.path.compare(req.path.size() - 12, 12, "/bottlenecks") == 0;
+  return req.method != "OPTIONS";
+}
+
 }  // namespace
 
 struct ApiServer::Impl {
@@ -140,6 +189,7 @@ struct ApiServer::Impl {
   JobRunner jobs;
   std::vector<Endpoint> endpoints;
   std::string web_dir;
+  std::map<std::string, Asset> assets;
   int port = 0;
   int listen_socket = -1;
 
@@ -267,6 +317,15 @@ struct ApiServer::Impl {
     http.set_payload_max_length(lim.max_body_bytes);
     // httplib would write "max=5" in its Keep-Alive header; connections here have no such count.
     http.set_keep_alive_max_count(1000000);
+    // No Access-Control-* header anywhere: browsers keep other sites' pages from reading or
+    // posting to the API (docs/security.md). The page loads only its own files.
+    http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Content-Security-Policy",
+                               "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                               "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"},
+                              {"X-Frame-Options", "DENY"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"Cross-Origin-Resource-Policy", "same-origin"}});
     // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which lets a second server bind a
     // port already in use, and share its requests, instead of failing. TCP_NODELAY (inherited by
     // accepted sockets): a response's headers and body go out as two writes, and Nagle would hold
@@ -277,9 +336,18 @@ struct ApiServer::Impl {
       ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
       ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
     });
-    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       t_request_start = std::chrono::steady_clock::now();
-      return httplib::Server::HandlerResponse::Unhandled;
+      if (options.token.empty() || !needs_token(req)) return httplib::Server::HandlerResponse::Unhandled;
+      const std::string auth = req.get_header_value("Authorization");
+      const bool bearer = auth.size() > 7 && auth.compare(0, 7, "Bearer ") == 0;
+      if (bearer && same_secret(auth.substr(7), options.token)) return httplib::Server::HandlerResponse::Unhandled;
+      send_error(res, ApiError(401, "unauthorized",
+                               bearer ? "the token is not this server's (--token-file)"
+                                      : fmt::format("{} {} needs the server's token: send \"Authorization: Bearer <token>\"",
+                                                    req.method, req.path)));
+      res.set_header("WWW-Authenticate", bearer ? R"(Bearer realm="milmob", error="invalid_token")" : R"(Bearer realm="milmob")");
+      return httplib::Server::HandlerResponse::Handled;
     });
     http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
@@ -292,13 +360,7 @@ struct ApiServer::Impl {
         send_error(res, ApiError(413, "body_too_large",
                                  fmt::format("the body is larger than the limit of {} bytes (--max-body)", lim.max_body_bytes), "body"));
       } else if (res.status == 404) {
-        std::string allowed;
-        for (const auto& e : endpoints)
-          if (path_matches(e, req.path)) allowed += (allowed.empty() ? "" : ", ") + std::string(e.methods);
-        if (!allowed.empty())
-          send_error(res, ApiError(405, "method_not_allowed", fmt::format("{} {} is not served; use {}", req.method, req.path, allowed)));
-        else
-          send_error(res, ApiError(404, "not_found", fmt::format("no such endpoint: {} {} (docs/api.md)", req.method, req.path)));
+        not_found(req, res);
       } else {
         send_error(res, ApiError(res.status, "bad_request", fmt::format("the request was refused (HTTP {})", res.status)));
       }
@@ -306,8 +368,8 @@ struct ApiServer::Impl {
     }));
 
     web_dir = options.web_dir.empty() ? std::string(MILMOB_WEB_DIR) : options.web_dir;
-    if (!std::filesystem::exists(std::filesystem::path(web_dir) / "index.html") || !http.set_mount_point("/", web_dir))
-      web_dir.clear();
+    if (std::filesystem::exists(std::filesystem::path(web_dir) / "index.html")) assets = load_assets(web_dir);
+    if (assets.count("/index.html") == 0) web_dir.clear();
 
     add("GET", "/health", guard([this](const httplib::Request&, httplib::Response& res) {
           OJson j = {{"status", "ok"},
@@ -458,6 +520,23 @@ struct ApiServer::Impl {
             return JobResult{stored->id, j};
           });
         }));
+    // Last: the page's files, and the API's 404/405 for any other GET.
+    http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      const auto it = assets.find(req.path == "/" ? "/index.html" : req.path);
+      if (it == assets.end()) return not_found(req, res);
+      res.set_content(it->second.content, it->second.type.c_str());
+    });
+  }
+
+  // 405 for a known path asked with another method, else 404.
+  void not_found(const httplib::Request& req, httplib::Response& res) const {
+    std::string allowed;
+    for (const auto& e : endpoints)
+      if (path_matches(e, req.path)) allowed += (allowed.empty() ? "" : ", ") + std::string(e.methods);
+    if (!allowed.empty())
+      send_error(res, ApiError(405, "method_not_allowed", fmt::format("{} {} is not served; use {}", req.method, req.path, allowed)));
+    else
+      send_error(res, ApiError(404, "not_found", fmt::format("no such endpoint: {} {} (docs/api.md)", req.method, req.path)));
   }
 };
 

@@ -29,6 +29,9 @@ struct ServerOptions {
   int threads = 16;  // request threads: they answer requests that have arrived whole
   Limits limits;
   std::string web_dir;  // the built page; empty: the one built with milmob
+  // When not empty, requests that start work or change state need "Authorization: Bearer
+  // <token>" (docs/security.md); the rest stay open.
+  std::string token;
 };
 
 class ApiServer {

@@ -1,15 +1,35 @@
 // The server's API (docs/api.md), as the page uses it.
-export async function api(path, options = {}) {
-  const init = { ...options };
+
+// A server started with --token-file answers 401 to requests that start work: the page then
+// asks for the token once and keeps it for this tab only (sessionStorage, never localStorage).
+const TOKEN_KEY = 'milmob-token';
+
+function requestInit(options, token) {
+  const init = { ...options, headers: { ...(options.headers ?? {}) } };
   if (options.body !== undefined) {
     init.method = options.method ?? 'POST';
-    init.headers = { 'Content-Type': 'application/json' };
+    init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
-  const res = await fetch(path, init);
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  return init;
+}
+
+export async function api(path, options = {}) {
+  let token = sessionStorage.getItem(TOKEN_KEY);
+  let res = await fetch(path, requestInit(options, token));
+  if (res.status === 401) {
+    const asked = window.prompt(token ? 'The token was refused. Token for this milmob server:' : 'Token for this milmob server:');
+    if (asked) {
+      token = asked.trim();
+      sessionStorage.setItem(TOKEN_KEY, token);
+      res = await fetch(path, requestInit(options, token));
+    }
+  }
   const type = res.headers.get('Content-Type') ?? '';
   const data = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
+    if (res.status === 401) sessionStorage.removeItem(TOKEN_KEY);
     const e = data?.error;
     throw new Error(e ? `${e.message}${e.field ? ` (${e.field})` : ''}` : `HTTP ${res.status}`);
   }

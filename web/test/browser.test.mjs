@@ -1,9 +1,13 @@
 // End-to-end test of the page in Chromium (headless, Debian's /usr/bin/chromium through
 // playwright-core): `milmob serve` on the flagship scenario; the page plans it and draws its
 // routes; a bridge is closed by clicking the map in the what-if panel; the closure difference
-// appears and the what-if routes are drawn; a screenshot is saved.
+// appears and the what-if routes are drawn; a screenshot is saved. The server runs with a token
+// (--token-file): the page asks for it once, at its first POST, and sends it from then on; and
+// with its Content-Security-Policy, which must not block anything the page does.
 // usage: node browser.test.mjs MILMOB SCENARIO SCREENSHOT.png   (MILMOB_NODE_MODULES: npm packages)
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +26,14 @@ const { chromium } = createRequire(path.join(modules, 'noop.js'))('playwright-co
 const BRIDGE = { lon: 14.57833, lat: 52.31556 };
 const SZCZECIN = { lon: 14.58581, lat: 53.43056 };  // its port, a scenario resource
 
+const TOKEN = 'browser-test-token-0123456789';
+const tokenDir = fs.mkdtempSync(path.join(os.tmpdir(), 'milmob-browser-'));
+const tokenFile = path.join(tokenDir, 'token');
+fs.writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
+
 function startServer() {
-  const server = spawn(milmob, ['serve', '--scenario', scenario, '--port', '0', '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(milmob, ['serve', '--scenario', scenario, '--port', '0', '-q', '--token-file', tokenFile],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`milmob serve did not start:\n${err}`)), 60000);
@@ -43,7 +53,12 @@ try {
   const page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); });
+  const prompts = [];
+  page.on('dialog', async (d) => { prompts.push(d.message()); await d.accept(TOKEN); });
+  const response = await page.goto(url);
+  assert.match(response.headers()['content-security-policy'] ?? '', /default-src 'self'/);
+  assert.equal(response.headers()['x-content-type-options'], 'nosniff');
   await page.waitForSelector('body[data-ready]', { timeout: 60000 });
   assert.equal(await page.getAttribute('body', 'data-ready'), 'yes', await page.textContent('#status'));
 
@@ -91,8 +106,10 @@ try {
   await page.evaluate(() => window.milmobMap.setView([54, 17], 5, { animate: false }));
   await page.screenshot({ path: screenshot, fullPage: true });
   assert.deepEqual(errors, []);
+  assert.equal(prompts.length, 1, `the token is asked for once: ${prompts}`);
   console.log(`ok: ${legs} routes drawn, closure ${m[1]} -> ${m[2]} (+${m[3]} h); screenshot ${screenshot}`);
 } finally {
   if (browser) await browser.close();
   server.kill('SIGTERM');
+  fs.rmSync(tokenDir, { recursive: true, force: true });
 }
