@@ -10,12 +10,17 @@ example's `x-status` is the status it must get, else the operation's first 2xx. 
 validated against the schema of its status and content type (draft 2020-12, python3-jsonschema);
 every documented status must be met by an example, except those that need load or size to
 provoke (429, 413, 202 of a slow job), which tests/e2e/serve_api_test.cpp provokes. Every
-endpoint the server answers must be documented. Exits 0 when all holds, 1 with each problem.
+endpoint the server answers must be documented. The server runs with a token (--token-file):
+every call sends it, and each operation is called once more without it: those marked with the
+bearerAuth security scheme must answer their documented 401, the others must not ask for it.
+Exits 0 when all holds, 1 with each problem.
 """
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -29,15 +34,24 @@ ELSEWHERE = {("get", "/scenario", "404")}  # needs a server without a scenario: 
 ALWAYS_202 = {("post", "/plan")}
 
 
-def call(base, method, path, body=None, raw=None):
+TOKEN = "openapi-test-token-0123456789abcdef"
+
+
+def call(base, method, path, body=None, raw=None, token=TOKEN, headers=None):
     data = raw.encode() if raw is not None else (json.dumps(body).encode() if body is not None else None)
     req = urllib.request.Request(base + path, data=data, method=method.upper())
     if data is not None:
         req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(req, timeout=120) as r:
+            if headers is not None:
+                headers.update(r.headers)
             return r.status, r.headers.get("Content-Type", ""), r.read().decode()
     except urllib.error.HTTPError as e:
+        if headers is not None:
+            headers.update(e.headers)
         return e.code, e.headers.get("Content-Type", ""), e.read().decode()
 
 
@@ -56,7 +70,11 @@ def main():
         spec = yaml.safe_load(f)
     Draft202012Validator.check_schema({"components": spec["components"]})
 
-    server = subprocess.Popen([milmob, "serve", "--scenario", scenario, "--port", "0", "-q"],
+    token_dir = tempfile.TemporaryDirectory()
+    token_file = os.path.join(token_dir.name, "token")
+    with open(os.open(token_file, os.O_WRONLY | os.O_CREAT, 0o600), "w", encoding="ascii") as f:
+        f.write(TOKEN + "\n")
+    server = subprocess.Popen([milmob, "serve", "--scenario", scenario, "--port", "0", "-q", "--token-file", token_file],
                               stderr=subprocess.PIPE, text=True)
     problems = []
     try:
@@ -111,6 +129,33 @@ def main():
                         first = next(iter(body_examples.values()))
                         cases.append((p["value"], first, str(p["x-status"]), pname))
                 seen = set()
+                # Without the token: 401 where the operation is marked with bearerAuth, else not asked.
+                secured = any("bearerAuth" in req for req in op.get("security", spec.get("security", [])))
+                concrete = path
+                for p in params:
+                    if p["in"] == "path":
+                        concrete = concrete.replace("{" + p["name"] + "}", ids.get(known, known))
+                answer_headers = {}
+                first = next(iter(body_examples.values()))
+                status, ctype, text = call(base, method, concrete, first.get("value"), first.get("x-raw"), token=None,
+                                           headers=answer_headers)
+                calls += 1
+                if status == 202:
+                    wait_for_job(base, json.loads(text)["job"])
+                if secured:
+                    seen.add(str(status))
+                    auth = answer_headers.get("WWW-Authenticate", "")
+                    if status != 401 or not auth.startswith("Bearer "):
+                        problems.append(f"{where} without the token: HTTP {status}, WWW-Authenticate {auth!r}, expected 401")
+                    elif response_of(op, 401) is None:
+                        problems.append(f"{where}: HTTP 401 is not documented")
+                    else:
+                        schema = response_of(op, 401)["content"]["application/json"]["schema"]
+                        validator = Draft202012Validator({**schema, "components": spec["components"]})
+                        for e in validator.iter_errors(json.loads(text)):
+                            problems.append(f"{where} (401): {e.message[:200]}")
+                elif status == 401:
+                    problems.append(f"{where} asks for the token but is not marked with bearerAuth")
                 for id_value, b, expected, name in cases:
                     concrete = path
                     for p in params:
@@ -149,9 +194,14 @@ def main():
         status, _, _ = call(base, "get", "/undocumented")
         if status != 404:
             problems.append(f"GET /undocumented: HTTP {status}, expected 404")
+        log = ""
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log = server.stderr.read()
+        token_dir.cleanup()
+    if TOKEN in log:
+        problems.append("the token appears in the server's log")
 
     for p in problems:
         print(f"openapi_test: {p}", file=sys.stderr)
