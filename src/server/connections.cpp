@@ -43,6 +43,9 @@ std::string_view trim(std::string_view s) {
 struct Framing {
   std::optional<std::size_t> end;
   int status = 0;  // 431 header too large, 413 body too large, 400 bad Content-Length
+  // The "Expect: 100-continue" line, with its CRLF: the gate answers it itself (the client
+  // sends the body only then) and removes it, so that httplib does not answer it again.
+  std::size_t expect_at = std::string_view::npos, expect_size = 0;
 };
 
 Framing frame_request(std::string_view buf, std::size_t max_header, std::size_t max_body) {
@@ -67,6 +70,10 @@ Framing frame_request(std::string_view buf, std::size_t max_header, std::size_t 
     if (colon == std::string_view::npos) continue;  // httplib answers the malformed line
     const std::string_view name = trim(line.substr(0, colon)), value = trim(line.substr(colon + 1));
     if (iequals(name, "transfer-encoding")) chunked = true;
+    if (iequals(name, "expect") && iequals(value, "100-continue")) {
+      f.expect_at = at - line.size();  // `at` is now this line's CRLF
+      f.expect_size = line.size() + 2;
+    }
     if (iequals(name, "content-length")) {
       if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
         f.status = 400;
@@ -336,7 +343,15 @@ void ConnectionServer::read_ready(int fd) {
   }
   // A request must arrive whole within --request-timeout of its first byte.
   if (was_empty && !c->in.empty()) c->deadline = Clock::now() + std::chrono::seconds(limits_.request_timeout_s);
-  const Framing f = frame_request(c->in, limits_.max_header_bytes, limits_.max_body_bytes);
+  Framing f = frame_request(c->in, limits_.max_header_bytes, limits_.max_body_bytes);
+  if (f.status == 0 && f.expect_at != std::string_view::npos) {
+    if (!f.end) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      [[maybe_unused]] const ssize_t n = ::send(fd, kContinue.data(), kContinue.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+    }
+    c->in.erase(f.expect_at, f.expect_size);
+    f = frame_request(c->in, limits_.max_header_bytes, limits_.max_body_bytes);
+  }
   if (f.status != 0) {
     const std::string message =
         f.status == 431   ? fmt::format("the request header is larger than {} bytes", limits_.max_header_bytes)

@@ -193,6 +193,41 @@ TEST(ServeConnections, SlowRequestIsAnswered408) {
   EXPECT_NE(answer.find("--request-timeout"), std::string::npos) << answer;
 }
 
+// A client that sends "Expect: 100-continue" (curl, for large bodies) waits for 100 Continue
+// before its body: the server, which reads bodies before answering, must send it at once.
+TEST(ServeConnections, ExpectContinueGetsItsContinueAtOnce) {
+  ServerProcess server(kMilmob, {"--scenario", kFlagship});
+  const int fd = start_connect(server.port());
+  std::vector<int> one = {fd};
+  ASSERT_EQ(wait_all(one, POLLOUT, std::chrono::seconds(5), false), 1u);
+  const std::string body = R"({"from": [13.40, 52.52], "to": [23.90, 54.90], "vehicle": "Leopard 2A6", "max_snap_m": 20000})";
+  const std::string head = "POST /route HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                           "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  const auto read_some = [&](std::string& into, const std::string& until) {
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    while (into.find(until) == std::string::npos && Clock::now() < deadline) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      char buf[4096];
+      const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
+      if (n <= 0) break;
+      into.append(buf, static_cast<std::size_t>(n));
+    }
+  };
+  const auto t = Clock::now();
+  ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  std::string answer;
+  read_some(answer, "\r\n\r\n");
+  EXPECT_EQ(answer, "HTTP/1.1 100 Continue\r\n\r\n");
+  EXPECT_LT(ms_since(t), 500);
+  ASSERT_EQ(::send(fd, body.data(), body.size(), MSG_NOSIGNAL), static_cast<ssize_t>(body.size()));
+  answer.clear();
+  read_some(answer, "\"found\"");
+  ::close(fd);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200 OK", 0), 0u) << answer;
+  EXPECT_EQ(answer.find("100 Continue"), std::string::npos) << "one 100 Continue only";
+}
+
 TEST(ServeConnections, BeyondMaxConnectionsANewOneIsAnswered503) {
   ServerProcess server(kMilmob, {"--scenario", kFlagship, "--max-connections", "20"});
   std::vector<int> held;
