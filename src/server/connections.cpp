@@ -28,7 +28,9 @@ using Clock = std::chrono::steady_clock;
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); });
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 std::string_view trim(std::string_view s) {
@@ -37,12 +39,14 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Where the request at the start of `buf` ends, as far as the gate needs to know it: the end of
-// its body when it has a Content-Length, the end of its header when it is chunked (the request
-// thread reads the chunks). `status` is set instead when it must be refused here.
+// Where the request at the start of `buf` ends: the end of its body (Content-Length, else none).
+// A request thread then never waits on the client for its request. `status` is set instead
+// when it must be refused here.
 struct Framing {
   std::optional<std::size_t> end;
-  int status = 0;  // 431 header too large, 413 body too large, 400 bad Content-Length
+  int status = 0;  // 431 header too large, 413 body too large, 400 bad Content-Length, 411 chunked
+  std::size_t header_end = std::string_view::npos;  // of the last header line, before the empty one
+  bool no_length = false;  // no Content-Length: no body (RFC 9112 6.3), which httplib must be told
   // The "Expect: 100-continue" line, with its CRLF: the gate answers it itself (the client
   // sends the body only then) and removes it, so that httplib does not answer it again.
   std::size_t expect_at = std::string_view::npos, expect_size = 0;
@@ -59,8 +63,9 @@ Framing frame_request(std::string_view buf, std::size_t max_header, std::size_t 
     f.status = 431;
     return f;
   }
+  f.header_end = header_end;
   std::size_t body = 0;
-  bool chunked = false;
+  bool chunked = false, length = false;
   std::size_t at = buf.find("\r\n");  // past the request line
   while (at < header_end) {
     const std::size_t next = buf.find("\r\n", at + 2);
@@ -75,6 +80,7 @@ Framing frame_request(std::string_view buf, std::size_t max_header, std::size_t 
       f.expect_size = line.size() + 2;
     }
     if (iequals(name, "content-length")) {
+      length = true;
       if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
         f.status = 400;
         return f;
@@ -82,13 +88,35 @@ Framing frame_request(std::string_view buf, std::size_t max_header, std::size_t 
       body = std::stoull(std::string(value));
     }
   }
+  if (chunked) {
+    f.status = 411;
+    return f;
+  }
   if (body > max_body) {
     f.status = 413;
     return f;
   }
-  const std::size_t end = header_end + 4 + (chunked ? 0 : body);
-  if (chunked || buf.size() >= end) f.end = end;
+  f.no_length = !length;
+  const std::size_t end = header_end + 4 + body;
+  if (buf.size() >= end) f.end = end;
   return f;
+}
+
+// Frames the request at the start of `in`, and rewrites its header where httplib would wait on
+// the client: an "Expect: 100-continue" is removed (`send_continue` says whether to answer it:
+// the client sends the body only then), and a request without Content-Length gets
+// "Content-Length: 0" (httplib would read its body until the connection closes).
+Framing frame_and_fix(std::string& in, std::size_t max_header, std::size_t max_body, bool& send_continue) {
+  Framing f = frame_request(in, max_header, max_body);
+  send_continue = false;
+  if (f.status != 0 || f.header_end == std::string_view::npos) return f;
+  if (f.expect_at == std::string_view::npos && !f.no_length) return f;
+  if (f.expect_at != std::string_view::npos) {
+    send_continue = !f.end;
+    in.erase(f.expect_at, f.expect_size);
+  }
+  if (f.no_length) in.insert(in.find("\r\n\r\n") + 2, "Content-Length: 0\r\n");
+  return frame_request(in, max_header, max_body);
 }
 
 // A whole answer to a connection the server will close: written without blocking (the socket
@@ -99,6 +127,7 @@ void send_refusal(int fd, int status, const std::string& code, const std::string
                        : status == 408 ? "Request Timeout"
                        : status == 413 ? "Payload Too Large"
                        : status == 431 ? "Request Header Fields Too Large"
+                       : status == 411 ? "Length Required"
                                        : "Bad Request";
   const std::string text = fmt::format(
       "HTTP/1.1 {} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n"
@@ -149,8 +178,8 @@ struct ConnectionServer::Connection {
 
 namespace {
 
-// The stream httplib parses a request from and writes its answer to: the bytes the gate read
-// first, then the socket (a chunked body), each wait bounded by the request's deadline.
+// The stream httplib parses a request from and writes its answer to: the request the gate read
+// (whole), then the socket should httplib want more; each wait bounded by the request's deadline.
 class BufferedStream : public httplib::Stream {
  public:
   BufferedStream(ConnectionServer::Connection& c, Clock::time_point deadline) : c_(c), deadline_(deadline) {}
@@ -343,22 +372,23 @@ void ConnectionServer::read_ready(int fd) {
   }
   // A request must arrive whole within --request-timeout of its first byte.
   if (was_empty && !c->in.empty()) c->deadline = Clock::now() + std::chrono::seconds(limits_.request_timeout_s);
-  Framing f = frame_request(c->in, limits_.max_header_bytes, limits_.max_body_bytes);
-  if (f.status == 0 && f.expect_at != std::string_view::npos) {
-    if (!f.end) {
-      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      [[maybe_unused]] const ssize_t n = ::send(fd, kContinue.data(), kContinue.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
-    }
-    c->in.erase(f.expect_at, f.expect_size);
-    f = frame_request(c->in, limits_.max_header_bytes, limits_.max_body_bytes);
+  bool send_continue = false;
+  const Framing f = frame_and_fix(c->in, limits_.max_header_bytes, limits_.max_body_bytes, send_continue);
+  if (send_continue) {
+    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    [[maybe_unused]] const ssize_t n = ::send(fd, kContinue.data(), kContinue.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
   }
   if (f.status != 0) {
     const std::string message =
         f.status == 431   ? fmt::format("the request header is larger than {} bytes", limits_.max_header_bytes)
         : f.status == 413 ? fmt::format("the body is larger than the limit of {} bytes (--max-body)", limits_.max_body_bytes)
+        : f.status == 411 ? std::string("send the body with a Content-Length (chunked bodies are not taken)")
                           : std::string("the request's Content-Length is not a number");
-    return refuse(c, f.status, f.status == 431 ? "header_too_large" : f.status == 413 ? "body_too_large" : "bad_request", message,
-                  f.status == 413 ? "body" : "");
+    const char* code = f.status == 431   ? "header_too_large"
+                       : f.status == 413 ? "body_too_large"
+                       : f.status == 411 ? "length_required"
+                                         : "bad_request";
+    return refuse(c, f.status, code, message, f.status == 413 || f.status == 411 ? "body" : "");
   }
   if (f.end) {
     c->request_end = *f.end;
@@ -464,8 +494,9 @@ void ConnectionServer::answer(const std::shared_ptr<Connection>& c) {
     c->used = c->request_end = 0;
     if (!ok || closed || close_after) return close_connection(c->fd);
     // Pipelined: the next request may be here already.
-    const Framing f = frame_request(c->in, limits_.max_header_bytes, limits_.max_body_bytes);
-    if (f.status != 0) return close_connection(c->fd);
+    bool send_continue = false;
+    const Framing f = frame_and_fix(c->in, limits_.max_header_bytes, limits_.max_body_bytes, send_continue);
+    if (f.status != 0 || send_continue) return close_connection(c->fd);  // rare: not worth the gate's care
     if (!f.end) return rearm(c);
     c->request_end = *f.end;
   }

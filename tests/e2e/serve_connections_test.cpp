@@ -228,6 +228,41 @@ TEST(ServeConnections, ExpectContinueGetsItsContinueAtOnce) {
   EXPECT_EQ(answer.find("100 Continue"), std::string::npos) << "one 100 Continue only";
 }
 
+// Requests that would have a request thread wait on the client for a body are answered at once:
+// a POST without Content-Length has no body, a chunked one is refused (411).
+TEST(ServeConnections, RequestsWithoutALengthDoNotWaitForABody) {
+  ServerProcess server(kMilmob, {"--scenario", kFlagship});
+  const auto exchange = [&](const std::string& request) {
+    const int fd = start_connect(server.port());
+    std::vector<int> one = {fd};
+    EXPECT_EQ(wait_all(one, POLLOUT, std::chrono::seconds(5), false), 1u);
+    [[maybe_unused]] const ssize_t sent = ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    std::string answer;
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    while (answer.find("}}") == std::string::npos && Clock::now() < deadline) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      char buf[4096];
+      const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
+      if (n <= 0) break;
+      answer.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return answer;
+  };
+  auto t = Clock::now();
+  const std::string no_length = exchange("POST /route HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\r\n");
+  EXPECT_LT(ms_since(t), 1000);
+  EXPECT_EQ(no_length.rfind("HTTP/1.1 400", 0), 0u) << no_length;
+  EXPECT_NE(no_length.find("\"bad_json\""), std::string::npos) << no_length;
+  t = Clock::now();
+  const std::string chunked =
+      exchange("POST /route HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n");
+  EXPECT_LT(ms_since(t), 1000);
+  EXPECT_EQ(chunked.rfind("HTTP/1.1 411", 0), 0u) << chunked;
+  EXPECT_NE(chunked.find("\"length_required\""), std::string::npos) << chunked;
+}
+
 TEST(ServeConnections, BeyondMaxConnectionsANewOneIsAnswered503) {
   ServerProcess server(kMilmob, {"--scenario", kFlagship, "--max-connections", "20"});
   std::vector<int> held;
