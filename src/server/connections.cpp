@@ -182,9 +182,10 @@ namespace {
 // (whole), then the socket should httplib want more; each wait bounded by the request's deadline.
 class BufferedStream : public httplib::Stream {
  public:
-  BufferedStream(ConnectionServer::Connection& c, Clock::time_point deadline) : c_(c), deadline_(deadline) {}
+  BufferedStream(ConnectionServer::Connection& c, Clock::time_point deadline, Clock::duration write_time)
+      : c_(c), deadline_(deadline), write_time_(write_time) {}
   bool is_readable() const override { return c_.used < c_.in.size() || wait_for(c_.fd, POLLIN, deadline_); }
-  bool is_writable() const override { return wait_for(c_.fd, POLLOUT, deadline_); }
+  bool is_writable() const override { return wait_for(c_.fd, POLLOUT, write_deadline()); }
   ssize_t read(char* ptr, std::size_t size) override {
     if (c_.used < c_.in.size()) {
       const std::size_t n = std::min(size, c_.in.size() - c_.used);
@@ -208,7 +209,7 @@ class BufferedStream : public httplib::Stream {
       } else if (n < 0 && errno == EINTR) {
         continue;
       } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-        if (!wait_for(c_.fd, POLLOUT, deadline_)) return -1;
+        if (!wait_for(c_.fd, POLLOUT, write_deadline())) return -1;
       } else {
         return -1;
       }
@@ -228,8 +229,16 @@ class BufferedStream : public httplib::Stream {
   socket_t socket() const override { return c_.fd; }
 
  private:
+  // The answer has its own time from its first byte: a handler may have used the request's.
+  Clock::time_point write_deadline() const {
+    if (!write_deadline_) write_deadline_ = Clock::now() + write_time_;
+    return *write_deadline_;
+  }
+
   ConnectionServer::Connection& c_;
   Clock::time_point deadline_;
+  Clock::duration write_time_;
+  mutable std::optional<Clock::time_point> write_deadline_;
 };
 
 }  // namespace
@@ -485,7 +494,8 @@ void ConnectionServer::request_thread() {
 
 void ConnectionServer::answer(const std::shared_ptr<Connection>& c) {
   for (;;) {
-    BufferedStream stream(*c, Clock::now() + std::chrono::seconds(limits_.request_timeout_s));
+    const auto timeout = std::chrono::seconds(limits_.request_timeout_s);
+    BufferedStream stream(*c, Clock::now() + timeout, timeout);
     bool closed = false;
     const bool close_after = stopping_ || c->peer_done;
     const bool ok = process_request(stream, close_after, closed, [](httplib::Request&) {});
