@@ -243,6 +243,10 @@ class BufferedStream : public httplib::Stream {
 
 }  // namespace
 
+// Made before any thread may call stop_serving().
+ConnectionServer::ConnectionServer()
+    : epoll_(::epoll_create1(EPOLL_CLOEXEC)), wake_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
+
 ConnectionServer::~ConnectionServer() {
   stop_serving();
   if (epoll_ >= 0) ::close(epoll_);
@@ -259,12 +263,10 @@ void ConnectionServer::stop_serving() {
 
 void ConnectionServer::serve() {
   const int listener = svr_sock_;
-  if (listener < 0) return;
+  if (listener < 0 || epoll_ < 0 || wake_ < 0) return;
   // The Keep-Alive header httplib writes tells the client how long an idle connection is kept.
   set_keep_alive_timeout(limits_.idle_timeout_s);
   ::fcntl(listener, F_SETFL, ::fcntl(listener, F_GETFL) | O_NONBLOCK);
-  epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
-  wake_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   // A spare descriptor, given up for a moment when the process runs out, to refuse the
   // connection with an answer rather than leave it in the backlog.
   int spare = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
@@ -420,11 +422,11 @@ void ConnectionServer::dispatch(const std::shared_ptr<Connection>& c) {
 }
 
 void ConnectionServer::rearm(const std::shared_ptr<Connection>& c) {
-  {
-    std::lock_guard lock(mutex_);
-    c->working = false;
-    c->deadline = Clock::now() + std::chrono::seconds(limits_.idle_timeout_s);
-  }
+  // Under the lock, which the gate takes before it looks at the connection: the gate's event
+  // for it then follows the rearming (ThreadSanitizer cannot see the order epoll gives).
+  std::lock_guard lock(mutex_);
+  c->working = false;
+  c->deadline = Clock::now() + std::chrono::seconds(limits_.idle_timeout_s);
   epoll_event ev{};
   ev.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
   ev.data.fd = c->fd;

@@ -38,7 +38,7 @@ struct ConnectionLimits {
 
 class ConnectionServer : public httplib::Server {
  public:
-  ConnectionServer() = default;
+  ConnectionServer();
   ~ConnectionServer() override;
 
   // Before serve(): the limits. The listening socket is httplib's, bound by bind_to_port().
