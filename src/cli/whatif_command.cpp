@@ -33,7 +33,7 @@ int run_whatif(const WhatifArgs& a) {
   scenario::Scenario disrupted = in->scenario();
   std::vector<std::string> applied = a.disruptions;
   for (const std::string& file : a.files) {
-    const scenario::LoadContext context{in->loaded.catalogue, in->loaded.places};
+    const scenario::LoadContext context{in->loaded.catalogue, in->loaded.places, a.input.limits};
     const scenario::DisruptionFile d = scenario::load_disruption_file(file, disrupted, context);
     if (!d.ok()) {
       print_diagnostics(d.diagnostics, std::cerr);
