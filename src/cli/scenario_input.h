@@ -13,7 +13,7 @@ namespace milmob::cli {
 struct ScenarioInput {
   std::string catalogue_path;  // empty: the shipped catalogue
   std::string places_path;     // empty: the shipped places table
-  scenario::Limits limits;     // --max-units, --max-vehicles, ... (docs/limits.md)
+  scenario::Limits limits = {};  // --max-units, --max-vehicles, ... (docs/limits.md)
 };
 
 struct LoadedScenario {
