@@ -112,6 +112,33 @@ TEST(ScenarioLimits, YamlAliasBombIsRefusedAtOnce) {
   EXPECT_LT(seconds, 5.0);  // one process start and a 1 KB parse; generous for a loaded machine
 }
 
+// Anchors and aliases used as intended (one equipment list shared by many units) pass.
+TEST(ScenarioLimits, OrdinaryAliasesPass) {
+  std::string yaml = with_units(40, 10);
+  const std::string list = "    equipment:\n      - {type: \"Boxer\", count: 5}\n      - {type: \"MAN HX77\", count: 5}\n";
+  const std::size_t first = yaml.find(list);
+  ASSERT_NE(first, std::string::npos);
+  yaml.replace(first, list.size(), "    equipment: &standard\n      - {type: \"Boxer\", count: 5}\n      - {type: \"MAN HX77\", count: 5}\n");
+  for (std::size_t at = yaml.find(list); at != std::string::npos; at = yaml.find(list, at))
+    yaml.replace(at, list.size(), "    equipment: *standard\n");
+  const Check r = check(yaml);
+  EXPECT_EQ(r.exit_code, 0) << r.messages.substr(0, 2000);
+  // An alias counts as the nodes it names: the smallest --max-yaml-nodes that accepts the file
+  // is the same with the aliases as with the list written out in every unit.
+  const auto smallest_accepted = [](const std::string& text) {
+    int lo = 1, hi = 100000;
+    while (lo < hi) {
+      const int mid = (lo + hi) / 2;
+      if (check(text, "--max-yaml-nodes " + std::to_string(mid)).exit_code == 0) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const int with_aliases = smallest_accepted(yaml), written_out = smallest_accepted(with_units(40, 10));
+  EXPECT_EQ(with_aliases, written_out);
+  EXPECT_GT(with_aliases, 40 * 20);
+}
+
 TEST(ScenarioLimits, YamlAliasCycleIsRefused) {
   const Check r = check("name: x\nunits: &u [*u]\n");
   EXPECT_EQ(r.exit_code, 2) << r.messages;
