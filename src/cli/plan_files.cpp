@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "common/atomic_file.h"
+#include "common/output_set.h"
 #include "common/error.h"
 #include "gis/plugin.h"
 #include "planning/plan_output.h"
@@ -18,19 +18,23 @@ void make_output_dir(const std::string& dir) {
   if (ec) throw InputError(dir, fmt::format("cannot create the output directory: {}", ec.message()));
 }
 
-void write_plan_files(const std::string& dir, const planning::Plan& plan, const std::string& extra_html) {
-  make_output_dir(dir);
-  const auto write = [&](const char* name, const std::string& text) {
-    write_file_atomically(dir + "/" + name, [&](std::ostream& out) { out << text; });
-  };
-  write("plan.json", planning::to_json(plan).dump(1) + "\n");
-  write("closure.csv", planning::closure_csv(plan));
-  write("march_tables.csv", planning::march_tables_csv(plan));
-  write("bookings.csv", planning::bookings_csv(plan));
+const std::vector<std::string> kPlanDirectoryFiles = {"plan.json",      "closure.csv", "march_tables.csv",
+                                                      "bookings.csv",   "routes.geojson", "routes.gpkg",
+                                                      "report.html",    "whatif.json"};
+
+void write_plan_files(const std::string& dir, const planning::Plan& plan, const std::string& extra_html,
+                      const std::vector<std::pair<std::string, std::string>>& extra_files) {
+  OutputSet set(dir, kPlanDirectoryFiles);
+  set.write("plan.json", planning::to_json(plan).dump(1) + "\n");
+  set.write("closure.csv", planning::closure_csv(plan));
+  set.write("march_tables.csv", planning::march_tables_csv(plan));
+  set.write("bookings.csv", planning::bookings_csv(plan));
   const std::string routes = planning::routes_geojson(plan).dump() + "\n";
-  write("routes.geojson", routes);
-  gis::save_geopackage(routes, dir + "/routes.gpkg");
-  write("report.html", planning::report_html(plan, extra_html));
+  set.write("routes.geojson", routes);
+  set.write_path("routes.gpkg", [&](const std::string& path) { gis::save_geopackage(routes, path); });
+  set.write("report.html", planning::report_html(plan, extra_html));
+  for (const auto& [name, text] : extra_files) set.write(name, text);
+  set.commit();
 }
 
 }  // namespace milmob::cli

@@ -119,7 +119,7 @@ int run_rank(const RankArgs& a) {
   const bool progress = !a.quiet && Progress::stderr_is_terminal();
   const auto in = load_planning_inputs(a.scenario, a.input, progress);
   if (!in) return kExitBadInput;
-  const scenario::LoadContext context{in->loaded.catalogue, in->loaded.places};
+  const scenario::LoadContext context{in->loaded.catalogue, in->loaded.places, a.input.limits};
   whatif::CandidateFile file = whatif::load_candidates(a.candidates, in->scenario(), context);
   if (!file.ok() || (!a.quiet && file.diagnostics.warning_count() > 0)) print_diagnostics(file.diagnostics, std::cerr);
   if (!file.ok()) return kExitBadInput;

@@ -13,6 +13,7 @@ namespace milmob::cli {
 struct ScenarioInput {
   std::string catalogue_path;  // empty: the shipped catalogue
   std::string places_path;     // empty: the shipped places table
+  scenario::Limits limits = {};  // --max-units, --max-vehicles, ... (docs/limits.md)
 };
 
 struct LoadedScenario {
@@ -23,7 +24,7 @@ struct LoadedScenario {
 
 LoadedScenario load_scenario_input(const std::string& path, const ScenarioInput& input);
 
-// --catalogue and --places, for every command that reads a scenario.
+// --catalogue, --places and the scenario limits, for every command that reads a scenario.
 void add_scenario_input_options(CLI::App& command, ScenarioInput& input);
 
 // One line per diagnostic, in file order.

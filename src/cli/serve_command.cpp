@@ -197,6 +197,7 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, int& exit_cod
   add_scenario_input_options(*cmd, args->input);
   cmd->callback([args, &global, &exit_code] {
     args->quiet = global.quiet;
+    args->options.scenario_limits = args->input.limits;  // also for scenarios in request bodies
     exit_code = run_serve(*args);
   });
 }

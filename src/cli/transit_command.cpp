@@ -8,7 +8,7 @@
 #include "cli/commands.h"
 #include "cli/plan_files.h"
 #include "cli/planning_inputs.h"
-#include "common/atomic_file.h"
+#include "common/output_set.h"
 #include "common/error.h"
 #include "common/progress.h"
 #include "geo/distance.h"
@@ -65,13 +65,11 @@ int run_transit(const TransitArgs& a) {
       [&](const scenario::PlaceRef& p) { return nation_of(net, p); }};
   const whatif::TransitReport report = whatif::transit_report(inputs, nation);
   if (!a.output.empty()) {
-    make_output_dir(a.output);
-    const auto write = [&](const char* name, const std::string& text) {
-      write_file_atomically(a.output + "/" + name, [&](std::ostream& out) { out << text; });
-    };
-    write("transit.json", whatif::to_json(report).dump(1) + "\n");
-    write("transit.csv", whatif::transit_csv(report));
-    write("transit.svg", whatif::transit_svg(report));
+    OutputSet set(a.output, {"transit.json", "transit.csv", "transit.svg"});
+    set.write("transit.json", whatif::to_json(report).dump(1) + "\n");
+    set.write("transit.csv", whatif::transit_csv(report));
+    set.write("transit.svg", whatif::transit_svg(report));
+    set.commit();
   }
   if (a.json) {
     std::cout << whatif::to_json(report).dump(2) << "\n";

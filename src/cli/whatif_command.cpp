@@ -8,7 +8,6 @@
 #include "cli/commands.h"
 #include "cli/plan_files.h"
 #include "cli/planning_inputs.h"
-#include "common/atomic_file.h"
 #include "common/progress.h"
 #include "scenario/fragment_reader.h"
 #include "whatif/plan_diff.h"
@@ -33,7 +32,7 @@ int run_whatif(const WhatifArgs& a) {
   scenario::Scenario disrupted = in->scenario();
   std::vector<std::string> applied = a.disruptions;
   for (const std::string& file : a.files) {
-    const scenario::LoadContext context{in->loaded.catalogue, in->loaded.places};
+    const scenario::LoadContext context{in->loaded.catalogue, in->loaded.places, a.input.limits};
     const scenario::DisruptionFile d = scenario::load_disruption_file(file, disrupted, context);
     if (!d.ok()) {
       print_diagnostics(d.diagnostics, std::cerr);
@@ -57,8 +56,8 @@ int run_whatif(const WhatifArgs& a) {
   }
   const whatif::PlanDiff diff = whatif::compare_plans(before, after);
   if (!a.output.empty()) {
-    write_plan_files(a.output, after, whatif::whatif_section_html(diff));
-    write_file_atomically(a.output + "/whatif.json", [&](std::ostream& out) { out << whatif::to_json(diff).dump(1) << "\n"; });
+    write_plan_files(a.output, after, whatif::whatif_section_html(diff),
+                     {{"whatif.json", whatif::to_json(diff).dump(1) + "\n"}});
   }
   if (a.json) {
     std::cout << whatif::to_json(diff).dump(2) << "\n";

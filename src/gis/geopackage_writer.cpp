@@ -8,6 +8,7 @@
 
 #include <cpl_vsi.h>
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "gis/gdal_util.h"
 
@@ -81,15 +82,20 @@ void write(const std::string& geojson, const std::string& path) {
 void write_geopackage(const std::string& geojson, const std::string& path) {
   GDALAllRegister();
   const QuietGdalErrors quiet;
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  std::remove(tmp.c_str());
-  try {
-    write(geojson, tmp);
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw InputError(path, "cannot rename the GeoPackage into place");
-  } catch (...) {
-    std::remove(tmp.c_str());
-    throw;
-  }
+  // Built in memory, then written like every other output (common/atomic_file.h): a full disk
+  // is then reported with the system's reason, and no SQLite journal is left beside the file.
+  const std::string mem = fmt::format("/vsimem/milmob-routes-{}.gpkg", ::getpid());
+  struct Unlink {
+    std::string name;
+    ~Unlink() { VSIUnlink(name.c_str()); }
+  } unlink{mem};
+  write(geojson, mem);
+  vsi_l_offset length = 0;
+  GByte* bytes = VSIGetMemFileBuffer(mem.c_str(), &length, FALSE);
+  if (bytes == nullptr) throw InputError(path, "the GeoPackage was not made" + QuietGdalErrors::last_message());
+  write_file_atomically(path, [&](std::ostream& out) {
+    out.write(reinterpret_cast<const char*>(bytes), static_cast<std::streamsize>(length));
+  });
 }
 
 }  // namespace milmob::gis

@@ -3,7 +3,10 @@
 #include <metis.h>
 
 #include <algorithm>
+#include <atomic>
+#include <barrier>
 #include <stdexcept>
+#include <thread>
 
 namespace milmob::routing {
 
@@ -173,9 +176,46 @@ void customize_arcs_of(const CchTopology& t, std::uint32_t x, CchMetric& c) {
     }
   }
 }
+// The ranks of one level of the elimination tree write disjoint arcs: a level is shared out
+// among the threads, and all of it is done before the next level starts.
+void customize_levels(const CchTopology& t, CchMetric& c, int threads) {
+  const std::size_t levels = t.first_of_level.empty() ? 0 : t.first_of_level.size() - 1;
+  if (threads <= 1) {
+    for (const std::uint32_t x : t.by_level) customize_arcs_of(t, x, c);
+    return;
+  }
+#ifdef _OPENMP
+  for (std::size_t level = 0; level < levels; ++level) {
+    const auto begin = static_cast<std::int64_t>(t.first_of_level[level]);
+    const auto end = static_cast<std::int64_t>(t.first_of_level[level + 1]);
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 16) if (end - begin > 64)
+    for (std::int64_t i = begin; i < end; ++i) customize_arcs_of(t, t.by_level[static_cast<std::size_t>(i)], c);
+  }
+#else
+  // Without OpenMP (the ThreadSanitizer build: libgomp is not instrumented) the same schedule on
+  // std::thread: chunks of 16 ranks taken from a per-level cursor, a barrier between levels.
+  constexpr std::uint32_t kChunk = 16;
+  std::vector<std::atomic<std::uint32_t>> cursor(levels);
+  for (std::size_t level = 0; level < levels; ++level) cursor[level] = t.first_of_level[level];
+  std::barrier level_done(threads);
+  const auto work = [&] {
+    for (std::size_t level = 0; level < levels; ++level) {
+      const std::uint32_t end = t.first_of_level[level + 1];
+      for (std::uint32_t i = cursor[level].fetch_add(kChunk); i < end; i = cursor[level].fetch_add(kChunk))
+        for (std::uint32_t k = i; k < std::min(i + kChunk, end); ++k) customize_arcs_of(t, t.by_level[k], c);
+      level_done.arrive_and_wait();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int w = 1; w < threads; ++w) pool.emplace_back(work);
+  work();
+  for (auto& th : pool) th.join();
+#endif
+}
+
 }  // namespace
 
-CchMetric customize(const CchTopology& t, const VehicleCost& cost) {
+CchMetric customize(const CchTopology& t, const VehicleCost& cost, int threads) {
   const std::size_t m = t.arc_count();
   CchMetric c;
   c.up.assign(m, kForbidden);
@@ -193,14 +233,9 @@ CchMetric customize(const CchTopology& t, const VehicleCost& cost) {
   // Lower triangles of the arcs (x, y) of each rank x: x <- v -> y for every v below x with
   // arcs to both. They read arcs of descendants of x only, finished at lower levels.
   // Threads only pay off on large networks: on a regional extract the whole customization
-  // takes less than a millisecond, and idle OpenMP workers spinning between levels cost more.
-  const bool large = t.arc_count() > 200000;
-  for (std::size_t level = 0; level + 1 < t.first_of_level.size(); ++level) {
-    const auto begin = static_cast<std::int64_t>(t.first_of_level[level]);
-    const auto end = static_cast<std::int64_t>(t.first_of_level[level + 1]);
-#pragma omp parallel for schedule(dynamic, 16) if (large && end - begin > 64)
-    for (std::int64_t i = begin; i < end; ++i) customize_arcs_of(t, t.by_level[static_cast<std::size_t>(i)], c);
-  }
+  // takes less than a millisecond, and idle workers waiting between levels cost more.
+  if (threads <= 0) threads = t.arc_count() > 200000 ? static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) : 1;
+  customize_levels(t, c, threads);
   return c;
 }
 

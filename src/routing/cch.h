@@ -66,8 +66,10 @@ struct CchMetric {
 constexpr std::uint32_t kViaEdge = 1u << 31;
 
 // Basic customization: original edges, then every arc's lower triangles, level by level of the
-// elimination tree, in parallel on all cores (OpenMP).
-CchMetric customize(const CchTopology& topology, const VehicleCost& cost);
+// elimination tree, each level shared out among `threads` (OpenMP; std::thread in a build
+// without it). threads 0: all cores on a large network (> 200,000 arcs), one otherwise. The
+// result does not depend on the number of threads.
+CchMetric customize(const CchTopology& topology, const VehicleCost& cost, int threads = 0);
 
 // Closes edges (a disruption: a bridge lost, a road blocked): their times in `cost` become
 // forbidden and `metric` is updated by recomputing only the arcs they feed and, in rising

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "scenario/loader_internal.h"
+#include "scenario/yaml_limits.h"
 
 namespace milmob::scenario {
 
@@ -43,14 +44,16 @@ std::vector<Disruption> FragmentReader::disruptions(MapReader& root) {
   return std::move(state_->scenario.disruptions);
 }
 
-std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& diag, const std::string& what) {
+std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& diag, const std::string& what,
+                                         const Limits& limits) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     diag.error(0, 0, "", fmt::format("cannot open {} (no such file, or not a regular file)", what));
     return std::nullopt;
   }
-  if (std::filesystem::file_size(path, ec) > kMaxScenarioBytes) {
-    diag.error(0, 0, "", fmt::format("file too large for {}", what));
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > limits.max_scenario_bytes) {
+    diag.error(0, 0, "", fmt::format("file too large for {}: {} bytes, more than the limit of {} bytes (--max-scenario-bytes)",
+                                     what, size, limits.max_scenario_bytes));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
@@ -58,6 +61,10 @@ std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& d
   text << in.rdbuf();
   if (text.str().find('\0') != std::string::npos) {
     diag.error(0, 0, "", fmt::format("not a text file (it contains NUL bytes): expected {} in YAML", what));
+    return std::nullopt;
+  }
+  if (const auto problem = check_yaml_shape(text.str(), limits)) {
+    diag.error(problem->line, problem->column, "", problem->message);
     return std::nullopt;
   }
   YAML::Node doc;
@@ -77,7 +84,7 @@ std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& d
 DisruptionFile load_disruption_file(const std::string& path, const Scenario& base, const LoadContext& context) {
   DisruptionFile result(path);
   Diagnostics& diag = result.diagnostics;
-  const auto doc = read_yaml_file(path, diag, "a disruption file");
+  const auto doc = read_yaml_file(path, diag, "a disruption file", context.limits);
   if (!doc) return result;
   if (!doc->IsMap()) {
     report_error(diag, *doc, "",

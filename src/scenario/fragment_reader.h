@@ -38,7 +38,8 @@ class FragmentReader {
 
 // The root node of a YAML file; nullopt with the problem (unreadable, not text, syntax, empty)
 // in `diag`. `what` names the file's kind for messages ("a disruption file").
-std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& diag, const std::string& what);
+std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& diag, const std::string& what,
+                                         const Limits& limits = {});
 
 struct DisruptionFile {
   explicit DisruptionFile(std::string file) : diagnostics(std::move(file)) {}

@@ -14,6 +14,7 @@
 #include "scenario/nations.h"
 #include "scenario/time_expr.h"
 #include "scenario/vehicle_lookup.h"
+#include "scenario/yaml_limits.h"
 #include "vehicles/mlc.h"
 
 namespace milmob::scenario {
@@ -234,6 +235,13 @@ void Loader::read_vehicles(MapReader& root) {
 
 void Loader::read_units(MapReader& root) {
   const YAML::Node list = root.get("units", Need::Required);
+  const Limits& limits = context.limits;
+  if (list.IsSequence() && list.size() > limits.max_units) {
+    report_error(diag, list, "units",
+                 fmt::format("{} units, more than the limit of {} (--max-units)", list.size(), limits.max_units));
+    too_many_units = true;
+    return;
+  }
   std::map<std::string, std::string> ids;  // id -> path of its first use
   for_each_item(list, "units", diag, [&](const YAML::Node& item, const std::string& path) {
     MapReader u(item, path, diag);
@@ -281,9 +289,20 @@ void Loader::read_units(MapReader& root) {
     out.units.push_back(std::move(unit));
   });
   if (list.IsSequence() && list.size() == 0) report_error(diag, list, "units", "expected at least one unit");
+  std::uint64_t vehicles = 0;
+  for (const auto& unit : out.units)
+    for (const auto& e : unit.equipment) vehicles += static_cast<std::uint64_t>(e.count);
+  if (vehicles > limits.max_vehicles)
+    report_error(diag, list, "units",
+                 fmt::format("{} vehicles in all units, more than the limit of {} (--max-vehicles)", vehicles,
+                             limits.max_vehicles));
 }
 
 void Loader::read_force_packages(MapReader& root) {
+  if (too_many_units) {
+    root.get("force_packages");  // known, but its unit names cannot be checked
+    return;
+  }
   std::set<std::string> unit_ids, package_ids;
   for (const auto& u : out.units) unit_ids.insert(u.id);
   std::map<std::string, std::string> member_of;  // unit id -> package id
@@ -365,6 +384,11 @@ bool looks_like_text(const std::string& text, std::string& why) {
   return true;
 }
 
+std::string too_large_message(std::uintmax_t size, const Limits& limits) {
+  return fmt::format("file too large: {} bytes, more than the limit of {} bytes (--max-scenario-bytes)", size,
+                     limits.max_scenario_bytes);
+}
+
 }  // namespace
 
 LoadResult load_scenario_text(const std::string& text, const std::string& name, const std::string& base_dir,
@@ -372,13 +396,16 @@ LoadResult load_scenario_text(const std::string& text, const std::string& name, 
   LoadResult result(name);
   result.scenario.file = name;
   std::string why;
-  if (text.size() > kMaxScenarioBytes) {
-    result.diagnostics.error(0, 0, "", fmt::format("file too large ({} bytes; a scenario is at most {} MB)",
-                                                   text.size(), kMaxScenarioBytes >> 20));
+  if (text.size() > context.limits.max_scenario_bytes) {
+    result.diagnostics.error(0, 0, "", too_large_message(text.size(), context.limits));
     return result;
   }
   if (!looks_like_text(text, why)) {
     result.diagnostics.error(0, 0, "", why);
+    return result;
+  }
+  if (const auto problem = check_yaml_shape(text, context.limits)) {
+    result.diagnostics.error(problem->line, problem->column, "", problem->message);
     return result;
   }
   YAML::Node doc;
@@ -410,10 +437,9 @@ LoadResult load_scenario(const std::string& path, const LoadContext& context) {
     result.diagnostics.error(0, 0, "", "cannot open the scenario file (no such file, or not a regular file)");
     return result;
   }
-  if (size > kMaxScenarioBytes) {
+  if (size > context.limits.max_scenario_bytes) {
     LoadResult result(path);
-    result.diagnostics.error(0, 0, "", fmt::format("file too large ({} bytes; a scenario is at most {} MB)", size,
-                                                   kMaxScenarioBytes >> 20));
+    result.diagnostics.error(0, 0, "", too_large_message(size, context.limits));
     return result;
   }
   std::ifstream in(path, std::ios::binary);

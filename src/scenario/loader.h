@@ -6,6 +6,7 @@
 
 #include "scenario/coverage.h"
 #include "scenario/diagnostics.h"
+#include "scenario/limits.h"
 #include "scenario/places.h"
 #include "scenario/scenario.h"
 #include "vehicles/catalogue.h"
@@ -18,6 +19,7 @@ class HolidayCalendar;
 struct LoadContext {
   const vehicles::Catalogue& catalogue;
   const PlaceTable& places;
+  Limits limits = {};  // how large a scenario may be (docs/limits.md)
 };
 
 struct LoadResult {
@@ -28,8 +30,8 @@ struct LoadResult {
   bool ok() const { return diagnostics.error_count() == 0; }
 };
 
-// Larger scenario files are refused before parsing (a brigade's file is ~100 KB).
-constexpr std::size_t kMaxScenarioBytes = 16u << 20;
+// The default of Limits::max_scenario_bytes (a brigade's file is ~100 KB).
+constexpr std::size_t kMaxScenarioBytes = Limits{}.max_scenario_bytes;
 
 LoadResult load_scenario(const std::string& path, const LoadContext& context);
 // The same from text already in memory; `name` stands for the file in messages, `base_dir`

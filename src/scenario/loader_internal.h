@@ -21,6 +21,7 @@ struct Loader {
   // dates run only on what was read, so one mistake is not reported twice.
   std::vector<bool> unit_placed, unit_timed;
   std::vector<PlaceUse>& uses;
+  bool too_many_units = false;  // over Limits::max_units: not read, so not named elsewhere either
 
   // Remembers where `place` (read from map[key]) must be reached by `mode`.
   void use(MapReader& map, const std::string& key, const std::optional<PlaceRef>& place, Mode mode);

@@ -172,6 +172,12 @@ std::optional<PlaceRef> Loader::resource_place(MapReader& m) {
 }
 
 void Loader::read_disruptions(MapReader& root) {
+  if (const YAML::Node list = root.get("disruptions"); list.IsSequence() && list.size() > context.limits.max_disruptions) {
+    report_error(diag, list, "disruptions",
+                 fmt::format("{} disruptions, more than the limit of {} (--max-disruptions)", list.size(),
+                             context.limits.max_disruptions));
+    return;
+  }
   std::set<std::string> names;
   for_each_item(root.get("disruptions"), "disruptions", diag, [&](const YAML::Node& item, const std::string& path) {
     MapReader m(item, path, diag);

@@ -248,7 +248,8 @@ struct ApiServer::Impl {
     if (!yaml->is_string()) throw ApiError(422, "bad_field", "expected the scenario as YAML text", "scenario_yaml");
     const std::string base_dir = data.scenario ? std::filesystem::path(data.scenario->file).parent_path().string() : ".";
     scenario::LoadResult r =
-        scenario::load_scenario_text(yaml->get<std::string>(), "scenario_yaml", base_dir, {data.catalogue, data.places});
+        scenario::load_scenario_text(yaml->get<std::string>(), "scenario_yaml", base_dir,
+                                     {data.catalogue, data.places, options.scenario_limits});
     if (!r.ok()) {
       const auto all = r.diagnostics.sorted();
       const scenario::Diagnostic& first = all.front();

@@ -7,6 +7,7 @@
 
 #include "network/network.h"
 #include "scenario/calendar.h"
+#include "scenario/limits.h"
 #include "scenario/places.h"
 #include "scenario/scenario.h"
 #include "server/limits.h"
@@ -28,6 +29,7 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port (port() says which)
   int threads = 16;  // request threads: they answer requests that have arrived whole
   Limits limits;
+  scenario::Limits scenario_limits;  // for scenarios in request bodies (docs/limits.md)
   std::string web_dir;  // the built page; empty: the one built with milmob
   // When not empty, requests that start work or change state need "Authorization: Bearer
   // <token>" (docs/security.md); the rest stay open.

@@ -217,7 +217,7 @@ CandidateFile load_candidates(const std::string& path, const scenario::Scenario&
                               const scenario::LoadContext& context) {
   CandidateFile result(path);
   scenario::Diagnostics& diag = result.diagnostics;
-  const auto doc = scenario::read_yaml_file(path, diag, "an upgrade candidates file");
+  const auto doc = scenario::read_yaml_file(path, diag, "an upgrade candidates file", context.limits);
   if (!doc) return result;
   if (!doc->IsMap()) {
     scenario::report_error(diag, *doc, "",

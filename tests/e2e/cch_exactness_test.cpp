@@ -237,3 +237,35 @@ TEST_F(CchBatch, ClosingEdgesRecustomizesOnlyWhatChanged) {
 
 }  // namespace
 }  // namespace milmob::routing
+
+namespace milmob::routing {
+namespace {
+
+// The customization's levels shared out among threads (OpenMP, or std::thread in the
+// ThreadSanitizer build) give the same metric as one thread, for every vehicle class; forced
+// to run in parallel even on a network this small. Run under ThreadSanitizer (label `parallel`).
+TEST(CchParallel, CustomizationOnSeveralThreadsEqualsOneThread) {
+  TempDir dir;
+  const std::string path = dir.path("net.mmnet");
+  const auto imp = run_command(std::string(MILMOB_BINARY) + " import -q '" MILMOB_DATA_DIR
+                               "/osm/liechtenstein-2013-08-03.osm.pbf' -o " + path);
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  const MappedNetwork mapped = MappedNetwork::open(path);
+  const Network& net = mapped.net();
+  const CchTopology topology = build_cch(net, nested_dissection_order(net));
+  ASSERT_GT(topology.first_of_level.size(), 10u);
+  for (const auto& v : {vehicles::VehicleLimits{}, vehicle("tank", 62, 69, true), vehicle("truck", 32, 31, false, 4.0)}) {
+    const VehicleCost cost = make_vehicle_cost(net, v);
+    const CchMetric one = customize(topology, cost, 1);
+    for (const int threads : {2, 3}) {
+      const CchMetric many = customize(topology, cost, threads);
+      EXPECT_EQ(many.up, one.up) << threads;
+      EXPECT_EQ(many.down, one.down) << threads;
+      EXPECT_EQ(many.up_via, one.up_via) << threads;
+      EXPECT_EQ(many.down_via, one.down_via) << threads;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace milmob::routing

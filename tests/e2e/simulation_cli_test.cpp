@@ -211,6 +211,21 @@ TEST_F(SimulationCommands, SweepIsTheSameOnAnyThreadCount) {
   EXPECT_GE(s["closure"]["p10_min"].get<double>(), s["planned_closure_min"].get<double>() - 0.05);
 }
 
+// Many draws, each re-planned on the worker's own router, with the plan cache shared between
+// threads: the same bytes on one and three threads. Small enough for ThreadSanitizer (label
+// `parallel`), which runs it instead of the brigade sweep above.
+TEST_F(SimulationCommands, SmallSweepIsTheSameOnOneOrThreeThreads) {
+  const std::string base = kMilmob + " sweep -q " + kExamples + "liechtenstein-exercise.yaml --runs 40 --seed 3 --json";
+  const auto one = run_command(base + " --threads 1"), three = run_command(base + " --threads 3");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(three.exit_code, 0) << three.err;
+  EXPECT_EQ(one.out, three.out);
+  int drawn = 0;
+  const Json summary = last_line_json(one.out);
+  for (const Json& d : summary["disruptions"]) drawn += d["runs_drawn"].get<int>();
+  EXPECT_GT(drawn, 5);  // re-planned draws, not only the base plan
+}
+
 TEST_F(SimulationCommands, SweepIsTheSameOnAnyNumberOfMpiRanks) {
 #ifndef MILMOB_MPIEXEC
   GTEST_SKIP() << "built without MPI, or with the sanitizers (Open MPI's allocations are reported as leaks)";
