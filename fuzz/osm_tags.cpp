@@ -4,12 +4,14 @@
 //
 // Input: the whole text is one tag value for every parser; read as lines "key=value", it is
 // also the tag set of a road way and of a rail way.
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fuzz/fuzz_check.h"
 #include "osm/road_profile.h"
@@ -70,6 +72,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const BridgeDefaults defaults;
   check(road_attributes(lookup, RoadClass::Primary, defaults, unparsed));
   check(road_attributes(lookup, RoadClass::Track, defaults, unparsed));
-  check(rail_attributes(lookup, RoadClass::RailMain, unparsed));
+  const WayAttributes rail = rail_attributes(lookup, RoadClass::RailMain, unparsed);
+  check(rail);
+  // A stored gauge is one the tag gives, never one wrapped around into 16 bits.
+  if (rail.gauge_mm != 0) {
+    const std::vector<int> tagged = parse_gauge_mm(lookup("gauge"));  // as C text, like the lookup
+    FUZZ_CHECK(std::find(tagged.begin(), tagged.end(), rail.gauge_mm) != tagged.end());
+  }
   return 0;
 }
