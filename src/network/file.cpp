@@ -165,7 +165,7 @@ Network view_network(const void* data, std::size_t size, const std::string& path
     throw InputError(path, "network file is corrupt (section table out of bounds)");
 
   std::vector<SectionEntry> table(h.section_count);
-  std::memcpy(table.data(), bytes + sizeof h, table.size() * sizeof(SectionEntry));
+  if (!table.empty()) std::memcpy(table.data(), bytes + sizeof h, table.size() * sizeof(SectionEntry));
   visit_sections(net, [&](std::uint32_t id, auto& span) {
     using Span = std::remove_cvref_t<decltype(span)>;
     using T = typename Span::value_type;
