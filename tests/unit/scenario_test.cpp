@@ -191,6 +191,19 @@ TEST(ScenarioLoader, ABorderClosureWithoutNationsIsAnErrorNotACrash) {
   EXPECT_NE(messages(r).find("disruptions[0].nations"), std::string::npos) << messages(r);
 }
 
+// Found by the fuzz target scenario: a pre-approved corridor that is not a mapping, or has no
+// `nations`, threw YAML::InvalidNode.
+TEST(ScenarioLoader, ACorridorWithoutNationsIsAnErrorNotACrash) {
+  for (const char* corridor : {"[a]", "{name: x}"}) {
+    std::string text = kScenario;
+    const std::string pairs = "    pairs: [{from: DEU, to: LTU, lead_time_working_days: 1}]\n";
+    text.insert(text.find(pairs) + pairs.size(), std::string("    corridors: [") + corridor + "]\n");
+    const auto r = load(text);
+    EXPECT_FALSE(r.ok()) << corridor;
+    EXPECT_NE(messages(r).find("corridors[0]"), std::string::npos) << messages(r);
+  }
+}
+
 TEST(ScenarioLoader, WarnsWhenAHolidayRuleHasNoHolidays) {
   std::string text = kScenario;
   text.replace(text.find("{nation: DEU, no_weekends"), 25, "{nation: ISL, no_weekends");
