@@ -194,7 +194,7 @@ TEST(ScenarioLoader, ABorderClosureWithoutNationsIsAnErrorNotACrash) {
 // Found by the fuzz target scenario: a pre-approved corridor that is not a mapping, or has no
 // `nations`, threw YAML::InvalidNode.
 TEST(ScenarioLoader, ACorridorWithoutNationsIsAnErrorNotACrash) {
-  for (const char* corridor : {"[a]", "{name: x}"}) {
+  for (const char* corridor : {"[a]", "{name: x}", "x"}) {
     std::string text = kScenario;
     const std::string pairs = "    pairs: [{from: DEU, to: LTU, lead_time_working_days: 1}]\n";
     text.insert(text.find(pairs) + pairs.size(), std::string("    corridors: [") + corridor + "]\n");
