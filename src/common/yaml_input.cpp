@@ -18,6 +18,14 @@ YAML::Node load_yaml_file(const std::string& path, std::string_view what) {
   }
 }
 
+YAML::Node load_yaml_text(const std::string& text, const std::string& name) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError(name, e.mark.line + 1, "yaml", e.msg);
+  }
+}
+
 long yaml_line(const YAML::Node& node, long fallback) {
   if (!node.IsDefined()) return fallback;
   const YAML::Mark mark = node.Mark();

@@ -13,6 +13,8 @@ namespace milmob {
 // Parses a YAML file; InputError naming the file (and line, for a syntax error) otherwise.
 // `what` says what the file is ("the vehicle catalogue").
 YAML::Node load_yaml_file(const std::string& path, std::string_view what);
+// The same from text in memory; `name` stands for the file in messages.
+YAML::Node load_yaml_text(const std::string& text, const std::string& name);
 
 // 1-based line of a node, or `fallback` when yaml-cpp has no position for it.
 long yaml_line(const YAML::Node& node, long fallback);

@@ -221,4 +221,8 @@ LineMapping load_line_mapping(const std::string& path) {
   return MappingParser(path).parse(load_yaml_file(path, "the GIS mapping file"));
 }
 
+LineMapping parse_line_mapping(const std::string& text, const std::string& name) {
+  return MappingParser(name).parse(load_yaml_text(text, name));
+}
+
 }  // namespace milmob::gis

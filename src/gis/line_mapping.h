@@ -53,5 +53,7 @@ LineMapping native_mapping();
 // Reads a mapping file. Every mistake is reported at once in one InputError, one line each:
 // "FILE:LINE: layers[0].speed_kmh.default: expected a number >= 0, got 'fast'".
 LineMapping load_line_mapping(const std::string& path);
+// The same from text in memory; `name` stands for the file in messages.
+LineMapping parse_line_mapping(const std::string& text, const std::string& name);
 
 }  // namespace milmob::gis

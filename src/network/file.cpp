@@ -8,7 +8,9 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <fmt/format.h>
 #include <utility>
 #include <vector>
@@ -136,7 +138,17 @@ MappedNetwork MappedNetwork::open(const std::string& path) {
   MappedNetwork m;
   m.base_ = base;
   m.size_ = size;
-  const auto* bytes = static_cast<const unsigned char*>(base);
+  m.net_ = view_network(base, size, path);
+  return m;
+}
+
+Network view_network(const void* data, std::size_t size, const std::string& path) {
+  if (reinterpret_cast<std::uintptr_t>(data) % kAlign != 0)
+    throw std::invalid_argument("view_network: the bytes must be 8-byte aligned");
+  if (size < sizeof(FileHeader))
+    throw InputError(path, fmt::format("not a milmob network file: only {} bytes", size));
+  Network net;
+  const auto* bytes = static_cast<const unsigned char*>(data);
   FileHeader h;
   std::memcpy(&h, bytes, sizeof h);
   if (std::memcmp(h.magic, kNetworkMagic, sizeof h.magic) != 0)
@@ -153,8 +165,8 @@ MappedNetwork MappedNetwork::open(const std::string& path) {
     throw InputError(path, "network file is corrupt (section table out of bounds)");
 
   std::vector<SectionEntry> table(h.section_count);
-  std::memcpy(table.data(), bytes + sizeof h, table.size() * sizeof(SectionEntry));
-  visit_sections(m.net_, [&](std::uint32_t id, auto& span) {
+  if (!table.empty()) std::memcpy(table.data(), bytes + sizeof h, table.size() * sizeof(SectionEntry));
+  visit_sections(net, [&](std::uint32_t id, auto& span) {
     using Span = std::remove_cvref_t<decltype(span)>;
     using T = typename Span::value_type;
     const SectionEntry* s = nullptr;
@@ -166,8 +178,8 @@ MappedNetwork MappedNetwork::open(const std::string& path) {
       throw InputError(path, fmt::format("network file is corrupt (section {} out of bounds)", id));
     span = Span(reinterpret_cast<const T*>(bytes + s->offset), s->count);
   });
-  validate_network(m.net_, path);
-  return m;
+  validate_network(net, path);
+  return net;
 }
 
 void validate_network(const Network& n, const std::string& path) {

@@ -35,6 +35,11 @@ class MappedNetwork {
   Network net_;
 };
 
+// Reads a network file's bytes already in memory (the mapped file, or a buffer): the same checks
+// as MappedNetwork::open, the returned arrays pointing into `bytes`, which must be 8-byte aligned
+// and outlive them. `path` stands for the file in messages.
+Network view_network(const void* bytes, std::size_t size, const std::string& path);
+
 // Checks every index of the network against the array it points into, so a damaged file is
 // refused instead of read out of bounds. Throws InputError(path, ...).
 void validate_network(const Network& net, const std::string& path);

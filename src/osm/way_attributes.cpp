@@ -1,10 +1,19 @@
 #include "osm/way_attributes.h"
 
 #include <cstring>
+#include <limits>
+#include <optional>
 
 namespace milmob::osm {
 
 namespace {
+
+// A parsed value as the network stores it: a float. A value beyond float's range
+// ("maxspeed=1e300") is no figure a sign shows, and is reported like any unreadable value.
+std::optional<float> as_float(const ParsedValue& p) {
+  if (p.kind != ParsedValue::Kind::Value || !(p.value <= std::numeric_limits<float>::max())) return std::nullopt;
+  return static_cast<float>(p.value);
+}
 
 // The first of `keys` that is tagged, parsed as a limit. Physical variants come first: they are
 // what the vehicle meets (maxheight:physical is the real clearance, maxheight the signed one).
@@ -14,7 +23,7 @@ float limit_from(const TagLookup& tag, std::initializer_list<const char*> keys,
     const char* v = tag(key);
     if (v == nullptr) continue;
     const ParsedValue p = parse(v);
-    if (p.kind == ParsedValue::Kind::Value) return static_cast<float>(p.value);
+    if (const auto x = as_float(p)) return *x;
     if (p.kind == ParsedValue::Kind::NoLimit) return kNoLimit;
     unparsed(key, v);
   }
@@ -33,8 +42,8 @@ std::int8_t layer_of(const TagLookup& tag, const UnparsedSink& unparsed) {
 float speed_of(const TagLookup& tag, RoadClass cls, const UnparsedSink& unparsed) {
   if (const char* v = tag("maxspeed")) {
     const ParsedValue p = parse_speed_kmh(v);
-    if (p.kind == ParsedValue::Kind::Value) return static_cast<float>(p.value);
-    if (p.kind == ParsedValue::Kind::Invalid) unparsed("maxspeed", v);
+    if (const auto x = as_float(p)) return *x;
+    if (p.kind != ParsedValue::Kind::NoLimit) unparsed("maxspeed", v);
   }
   return default_speed_kmh(cls);
 }
@@ -113,7 +122,9 @@ WayAttributes rail_attributes(const TagLookup& tag, RoadClass cls, const Unparse
   WayAttributes a;
   a.speed_kmh = speed_of(tag, cls, unparsed);
   if (const char* v = tag("gauge")) {
-    const std::vector<int> g = parse_gauge_mm(v);
+    std::vector<int> g = parse_gauge_mm(v);
+    // The network stores a gauge in 16 bits; "gauge=66971" is a typo, not a gauge of 67 m.
+    std::erase_if(g, [](int mm) { return mm > std::numeric_limits<std::uint16_t>::max(); });
     if (g.empty()) unparsed("gauge", v);
     if (!g.empty()) a.gauge_mm = static_cast<std::uint16_t>(g[0]);
     if (g.size() > 1) a.gauge2_mm = static_cast<std::uint16_t>(g[1]);

@@ -39,8 +39,9 @@ void Loader::cross_checks() {
     const auto it = items.find(path);
     if (it == items.end()) continue;
     const YAML::Node& node = it->second;
-    if (node["equipment"].IsSequence() && node["equipment"].size() == 0)
-      report_warning(diag, node["equipment"], path + ".equipment", "the unit has no vehicles: it cannot move by road");
+    // A unit without `equipment` has its error already; a missing key is an invalid node to yaml-cpp.
+    if (const YAML::Node equipment = node["equipment"]; equipment.IsDefined() && equipment.IsSequence() && equipment.size() == 0)
+      report_warning(diag, equipment, path + ".equipment", "the unit has no vehicles: it cannot move by road");
     if (!out.force_packages.empty() && !u.id.empty() && !in_package.count(u.id))
       report_warning(diag, node, path, fmt::format("unit '{}' is in no force package", u.id));
     if (u.earliest_arrival && unit_timed[i] && *u.earliest_arrival > u.required_delivery)

@@ -203,7 +203,7 @@ void Loader::read_disruptions(MapReader& root) {
                     [&](const YAML::Node& n, const std::string& npath) {
                       if (const auto code = nation(n, npath)) d.nations.push_back(*code);
                     });
-      if (const YAML::Node n = item["nations"]; n.IsSequence() && n.size() != 2)
+      if (const YAML::Node n = item["nations"]; n.IsDefined() && n.IsSequence() && n.size() != 2)
         report_error(diag, n, m.path_of("nations"), "expected the two nations either side of the border");
     } else {  // capacity_cut
       d.place = resource_place(m);

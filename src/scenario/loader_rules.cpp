@@ -50,7 +50,8 @@ void read_permissions(Loader& l, MapReader& rules) {
                   [&](const YAML::Node& n, const std::string& npath) {
                     if (const auto code = l.nation(n, npath)) corridor.nations.push_back(*code);
                   });
-    if (const YAML::Node n = c.node()["nations"]; n.IsSequence() && n.size() < 2)
+    // Only a mapping may be subscripted: yaml-cpp throws BadSubscript for a scalar.
+    if (const YAML::Node n = c.valid() ? c.node()["nations"] : YAML::Node(); n.IsDefined() && n.IsSequence() && n.size() < 2)
       report_error(l.diag, n, c.path_of("nations"), "a corridor joins at least two nations");
     if (const auto h = c.number("lead_time_hours", Need::Optional, 0, 24 * 365)) corridor.lead_time_hours = *h;
     out.corridors.push_back(std::move(corridor));

@@ -21,7 +21,8 @@ nlohmann::json parse_json_body(const std::string& body, int max_depth) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(body, check_depth);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // A syntax error (parse_error) or a number beyond a double (out_of_range 406, "1e400").
     throw ApiError(400, "bad_json", fmt::format("the body is not valid JSON: {}", e.what()), "body");
   }
   if (!j.is_object()) throw ApiError(400, "bad_json", "the body must be a JSON object", "body");

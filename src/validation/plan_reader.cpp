@@ -198,7 +198,8 @@ PlanFile parse_plan(const std::string& text, const std::string& name) {
   Json doc;
   try {
     doc = Json::parse(text);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // A syntax error (parse_error) or a number beyond a double (out_of_range 406, "1e400").
     // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
     std::string what = e.what();
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);

@@ -264,7 +264,7 @@ CandidateFile load_candidates(const std::string& path, const scenario::Scenario&
                             read_target_and_change(c, item, reader, base);
                             result.candidates.push_back(std::move(c));
                           });
-  if (const YAML::Node list = (*doc)["candidates"]; list.IsSequence() && list.size() == 0)
+  if (const YAML::Node list = (*doc)["candidates"]; list.IsDefined() && list.IsSequence() && list.size() == 0)
     scenario::report_error(diag, list, "candidates", "expected at least one candidate");
   return result;
 }

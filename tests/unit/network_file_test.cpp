@@ -1,7 +1,12 @@
 #include <gtest/gtest.h>
+#include <zlib.h>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <vector>
 
 #include "common/error.h"
 #include "network/file.h"
@@ -89,6 +94,31 @@ TEST_F(NetworkFile, ForeignFileIsRefused) {
 }
 
 TEST_F(NetworkFile, EmptyFileIsRefused) { expect_refused(write_bytes({}, "empty.mmnet"), "not a milmob network file"); }
+
+TEST_F(NetworkFile, BytesInMemoryReadLikeTheFile) {
+  std::ifstream in(path_, std::ios::binary);
+  const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::uint64_t> aligned((bytes.size() + 7) / 8);
+  std::memcpy(aligned.data(), bytes.data(), bytes.size());
+  const Network net = view_network(aligned.data(), bytes.size(), "memory");
+  const MappedNetwork file = MappedNetwork::open(path_);
+  EXPECT_EQ(net.node_count(), file.net().node_count());
+  EXPECT_EQ(net.edge_count(), file.net().edge_count());
+  EXPECT_THROW(view_network(aligned.data(), 16, "memory"), InputError);
+}
+
+// Found by the fuzz target network_file: a valid header with no section table.
+TEST_F(NetworkFile, HeaderWithoutSectionsIsRefused) {
+  std::vector<char> b(32, 0);
+  std::memcpy(b.data(), kNetworkMagic, 8);
+  const std::uint32_t version = kNetworkVersion;
+  const std::uint64_t size = b.size();
+  const std::uint32_t crc = static_cast<std::uint32_t>(crc32_z(0L, Z_NULL, 0));  // of nothing
+  std::memcpy(b.data() + 8, &version, 4);
+  std::memcpy(b.data() + 16, &size, 8);
+  std::memcpy(b.data() + 24, &crc, 4);
+  expect_refused(write_bytes(b, "no-sections.mmnet"), "section 1 missing");
+}
 
 TEST_F(NetworkFile, TruncatedFileIsRefusedAtEveryLength) {
   const auto b = bytes();

@@ -172,6 +172,38 @@ TEST(ScenarioLoader, ReportsEveryErrorInOneRun) {
   EXPECT_NE(m.find("resources.ships[0].speed_kn: expected a number from 1 to 50, got 170"), std::string::npos) << m;
 }
 
+// Found by the fuzz target scenario: a unit without `equipment` threw YAML::InvalidNode out of
+// the cross checks instead of reporting the missing field.
+TEST(ScenarioLoader, AUnitWithoutEquipmentIsAnErrorNotACrash) {
+  const auto r = load("version: 1\nname: x\ntime:\n  c_day: 2027-03-01\nunits:\n  - id: u1\n    nation: DEU\n"
+                      "    home: [9.52, 47.14]\n    destination: [9.53, 47.15]\n    personnel: 20\n"
+                      "    notice_to_move_h: 24\n    required_delivery: \"C+3\"\n");
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(messages(r).find("units[0].equipment"), std::string::npos) << messages(r);
+}
+
+// Found by the fuzz target scenario: border_closed without `nations` threw YAML::InvalidNode.
+TEST(ScenarioLoader, ABorderClosureWithoutNationsIsAnErrorNotACrash) {
+  std::string text = kScenario;
+  text.replace(text.find("disruptions:\n"), 13, "disruptions:\n  - name: closed\n    kind: border_closed\n    at: C+1\n");
+  const auto r = load(text);
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(messages(r).find("disruptions[0].nations"), std::string::npos) << messages(r);
+}
+
+// Found by the fuzz target scenario: a pre-approved corridor that is not a mapping, or has no
+// `nations`, threw YAML::InvalidNode.
+TEST(ScenarioLoader, ACorridorWithoutNationsIsAnErrorNotACrash) {
+  for (const char* corridor : {"[a]", "{name: x}", "x"}) {
+    std::string text = kScenario;
+    const std::string pairs = "    pairs: [{from: DEU, to: LTU, lead_time_working_days: 1}]\n";
+    text.insert(text.find(pairs) + pairs.size(), std::string("    corridors: [") + corridor + "]\n");
+    const auto r = load(text);
+    EXPECT_FALSE(r.ok()) << corridor;
+    EXPECT_NE(messages(r).find("corridors[0]"), std::string::npos) << messages(r);
+  }
+}
+
 TEST(ScenarioLoader, WarnsWhenAHolidayRuleHasNoHolidays) {
   std::string text = kScenario;
   text.replace(text.find("{nation: DEU, no_weekends"), 25, "{nation: ISL, no_weekends");

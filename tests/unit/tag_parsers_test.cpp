@@ -1,10 +1,12 @@
 // Tag value parsers against the forms the OSM wiki documents (Key:maxweight, Key:maxheight,
 // Key:maxspeed, Default speed limits, Key:mlc) and the odd values mappers actually write.
 #include "osm/tag_parsers.h"
+#include "osm/way_attributes.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -482,3 +484,26 @@ TEST(TagParsers, RandomInputNeverThrowsAndValuesArePositive) {
 
 }  // namespace
 }  // namespace milmob::osm
+
+// Found by the fuzz target osm_tags: a value the parser reads but the network cannot hold (a
+// float speed or limit, a 16-bit gauge) became infinity or wrapped around; it is unparsed now.
+TEST(WayAttributes, FiguresBeyondTheNetworkFieldsAreReportedNotStored) {
+  const std::string huge(60, '9');
+  const std::map<std::string, std::string> tags = {
+      {"maxspeed", huge}, {"maxweight", huge}, {"maxheight", "4.2"}, {"gauge", "66971;1435"}, {"maxaxleload", huge}};
+  const milmob::osm::TagLookup tag = [&](const char* key) -> const char* {
+    const auto it = tags.find(key);
+    return it == tags.end() ? nullptr : it->second.c_str();
+  };
+  std::vector<std::string> unparsed;
+  const milmob::osm::UnparsedSink sink = [&](const char* key, std::string_view) { unparsed.emplace_back(key); };
+  const auto road = milmob::osm::road_attributes(tag, milmob::RoadClass::Primary, milmob::osm::BridgeDefaults(), sink);
+  EXPECT_EQ(road.speed_kmh, milmob::default_speed_kmh(milmob::RoadClass::Primary));
+  EXPECT_EQ(road.limits.max_weight_t, milmob::kNoLimit);
+  EXPECT_FLOAT_EQ(road.limits.max_height_m, 4.2f);
+  const auto rail = milmob::osm::rail_attributes(tag, milmob::RoadClass::RailMain, sink);
+  EXPECT_EQ(rail.gauge_mm, 1435);
+  EXPECT_EQ(rail.gauge2_mm, 0);
+  EXPECT_EQ(rail.limits.max_axle_load_t, milmob::kNoLimit);
+  EXPECT_EQ(unparsed, (std::vector<std::string>{"maxspeed", "maxweight", "maxaxleload", "maxspeed", "maxaxleload"}));
+}

@@ -208,6 +208,9 @@ TEST(PlanReader, NullEndsAndNeverAreInfinity) {
 
 TEST(PlanReader, AMalformedPlanNamesTheFileTheFieldAndWhatWasExpected) {
   EXPECT_THAT(read_error("{\"format\": "), HasSubstr("plan.json: not JSON: parse error at line 1, column 12"));
+  // Found by the fuzz target plan_reader: a number beyond a double escaped as nlohmann's out_of_range.
+  EXPECT_THAT(read_error("{\"format\": \"milmob-plan/1\", \"closure\": 1e400}"),
+              HasSubstr("plan.json: not JSON: number overflow parsing '1e400'"));
   EXPECT_EQ(read_error("[1, 2]"), "plan.json: (document): expected a JSON object: a plan written by `milmob plan`, got a list of 2");
   Json p = plan();
   p["format"] = "milmob-plan/2";

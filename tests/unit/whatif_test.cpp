@@ -405,4 +405,7 @@ TEST(CandidateFile, ReadsEveryKindAndNamesBadInputByLineAndField) {
   EXPECT_TRUE(has_error(bad.diagnostics, 5, "candidates[3].target.resource", "did you mean")) << all(bad.diagnostics);
   EXPECT_TRUE(has_error(bad.diagnostics, 6, "candidates[4].change", "expected at least one of mlc")) << all(bad.diagnostics);
   EXPECT_FALSE(mw::load_candidates(write_temp("none.yaml", "candidates: []\n"), s, context).ok());
+  // A file without `candidates:` is reported, not an uncaught YAML::InvalidNode (the pattern
+  // fuzz/scenario found in the scenario loader).
+  EXPECT_FALSE(mw::load_candidates(write_temp("missing.yaml", "description: x\n"), s, context).ok());
 }
