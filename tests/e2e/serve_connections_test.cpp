@@ -18,6 +18,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -47,6 +48,20 @@ int start_connect(int port) {
     return -1;
   }
   return fd;
+}
+
+// Reads what the server sends on `fd` into `into` until it holds `until` (empty: until the
+// server closes) or `within` has passed.
+void read_until(int fd, std::string& into, std::string_view until, Clock::duration within) {
+  const auto deadline = Clock::now() + within;
+  while ((until.empty() || into.find(until) == std::string::npos) && Clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    char buf[4096];
+    const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
+    if (n <= 0) break;
+    into.append(buf, static_cast<std::size_t>(n));
+  }
 }
 
 // Polls `fds` for `events` until each has one or the deadline passes; how many had.
@@ -178,15 +193,7 @@ TEST(ServeConnections, SlowRequestIsAnswered408) {
   const std::string head = "GET /health HTTP/1.1\r\nHost: x\r\n";
   ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
   std::string answer;
-  const auto deadline = Clock::now() + std::chrono::seconds(10);
-  while (Clock::now() < deadline) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 200) <= 0) continue;
-    char buf[4096];
-    const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
-    if (n <= 0) break;
-    answer.append(buf, static_cast<std::size_t>(n));
-  }
+  read_until(fd, answer, "", std::chrono::seconds(10));
   ::close(fd);
   EXPECT_EQ(answer.rfind("HTTP/1.1 408", 0), 0u) << answer;
   EXPECT_NE(answer.find("\"request_timeout\""), std::string::npos) << answer;
@@ -203,26 +210,15 @@ TEST(ServeConnections, ExpectContinueGetsItsContinueAtOnce) {
   const std::string body = R"({"from": [13.40, 52.52], "to": [23.90, 54.90], "vehicle": "Leopard 2A6", "max_snap_m": 20000})";
   const std::string head = "POST /route HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
                            "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
-  const auto read_some = [&](std::string& into, const std::string& until) {
-    const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (into.find(until) == std::string::npos && Clock::now() < deadline) {
-      pollfd p{fd, POLLIN, 0};
-      if (::poll(&p, 1, 100) <= 0) continue;
-      char buf[4096];
-      const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
-      if (n <= 0) break;
-      into.append(buf, static_cast<std::size_t>(n));
-    }
-  };
   const auto t = Clock::now();
   ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
   std::string answer;
-  read_some(answer, "\r\n\r\n");
+  read_until(fd, answer, "\r\n\r\n", std::chrono::seconds(5));
   EXPECT_EQ(answer, "HTTP/1.1 100 Continue\r\n\r\n");
   EXPECT_LT(ms_since(t), 500);
   ASSERT_EQ(::send(fd, body.data(), body.size(), MSG_NOSIGNAL), static_cast<ssize_t>(body.size()));
   answer.clear();
-  read_some(answer, "\"found\"");
+  read_until(fd, answer, "\"found\"", std::chrono::seconds(5));
   ::close(fd);
   EXPECT_EQ(answer.rfind("HTTP/1.1 200 OK", 0), 0u) << answer;
   EXPECT_EQ(answer.find("100 Continue"), std::string::npos) << "one 100 Continue only";
@@ -238,15 +234,7 @@ TEST(ServeConnections, RequestsWithoutALengthDoNotWaitForABody) {
     EXPECT_EQ(wait_all(one, POLLOUT, std::chrono::seconds(5), false), 1u);
     [[maybe_unused]] const ssize_t sent = ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
     std::string answer;
-    const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (answer.find("}}") == std::string::npos && Clock::now() < deadline) {
-      pollfd p{fd, POLLIN, 0};
-      if (::poll(&p, 1, 100) <= 0) continue;
-      char buf[4096];
-      const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
-      if (n <= 0) break;
-      answer.append(buf, static_cast<std::size_t>(n));
-    }
+    read_until(fd, answer, "}}", std::chrono::seconds(5));
     ::close(fd);
     return answer;
   };
