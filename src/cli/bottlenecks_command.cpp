@@ -29,8 +29,9 @@ int run_bottlenecks(const BottleneckArgs& a) {
   routing::Router router(net);
   planning::BottleneckReport report;
   {
-    Progress p("bottlenecks: re-planning", 0, progress);
-    report = planning::bottlenecks(in->scenario(), in->loaded.catalogue, in->calendar, router, a.disruptions);
+    Progress p("bottlenecks: re-planning", 1000, progress);
+    report = planning::bottlenecks(in->scenario(), in->loaded.catalogue, in->calendar, router, a.disruptions,
+                                   [&p](double done) { p.update(static_cast<std::uint64_t>(done * 1000)); });
   }
   if (a.json) {
     const nlohmann::ordered_json j = planning::to_json(report);

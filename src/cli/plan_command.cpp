@@ -29,9 +29,10 @@ int run_plan(const PlanArgs& a) {
   if (!in) return kExitBadInput;
   planning::Plan plan;
   {
-    Progress p("plan: units", 0, progress);
+    Progress p("plan: units", 1000, progress);
     planning::PlanOptions options;
     options.improve_replans = a.improve;
+    options.progress = [&p](double done) { p.update(static_cast<std::uint64_t>(done * 1000)); };
     plan = plan_scenario(*in, a.disruptions, options);
   }
   write_plan_files(a.output, plan);

@@ -21,7 +21,7 @@ double total_lateness_h(const Plan& plan) {
 
 BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Catalogue& catalogue,
                              const scenario::HolidayCalendar& calendar, routing::Router& router,
-                             const std::vector<std::string>& disruptions) {
+                             const std::vector<std::string>& disruptions, const std::function<void(double)>& progress) {
   const auto run = [&](const scenario::Scenario& s, const std::vector<std::string>& applied) {
     const Overlay overlay(s, router.net(), applied);
     return plan_movement(s, catalogue, calendar, router, overlay);
@@ -29,18 +29,16 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
   const Plan reference = run(base, disruptions);
   BottleneckReport report{reference.closure, total_lateness_h(reference), {}};
 
+  // The changes are gathered first, so that progress can count them, then re-planned one by one.
+  struct Change {
+    std::string what, change;
+    scenario::Scenario scenario;
+    std::vector<std::string> applied;
+  };
+  std::vector<Change> pending;
   const auto value = [&](std::string what, std::string change, const scenario::Scenario& s,
                          const std::vector<std::string>& applied) {
-    const Plan p = run(s, applied);
-    Marginal m{std::move(what), std::move(change), p.closure, total_lateness_h(p), 0, 0, 0, 0};
-    m.closure_gain_h = (reference.closure - p.closure) / 60;
-    m.lateness_gain_h = report.lateness_h - m.lateness_h;
-    for (std::size_t i = 0; i < p.units.size() && i < reference.units.size(); ++i) {
-      const double before = reference.units[i].arrival, after = p.units[i].arrival;
-      if (after < before - 0.5) ++m.units_earlier;
-      if (after > before + 0.5) ++m.units_later;
-    }
-    report.changes.push_back(std::move(m));
+    pending.push_back({std::move(what), std::move(change), s, applied});
   };
 
   // Border permissions: every nation the plan's convoys, trains and ships enter, one working day less.
@@ -147,6 +145,20 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
     std::vector<std::string> applied = disruptions;
     applied.push_back(d.name);
     value(fmt::format("disruption '{}'", d.name), d.kind, base, applied);
+  }
+  if (progress) progress(1.0 / static_cast<double>(pending.size() + 1));
+  for (std::size_t c = 0; c < pending.size(); ++c) {
+    const Plan p = run(pending[c].scenario, pending[c].applied);
+    Marginal m{std::move(pending[c].what), std::move(pending[c].change), p.closure, total_lateness_h(p), 0, 0, 0, 0};
+    m.closure_gain_h = (reference.closure - p.closure) / 60;
+    m.lateness_gain_h = report.lateness_h - m.lateness_h;
+    for (std::size_t i = 0; i < p.units.size() && i < reference.units.size(); ++i) {
+      const double before = reference.units[i].arrival, after = p.units[i].arrival;
+      if (after < before - 0.5) ++m.units_earlier;
+      if (after > before + 0.5) ++m.units_later;
+    }
+    report.changes.push_back(std::move(m));
+    if (progress) progress(static_cast<double>(c + 2) / static_cast<double>(pending.size() + 1));
   }
   std::stable_sort(report.changes.begin(), report.changes.end(), [](const Marginal& a, const Marginal& b) {
     return a.closure_gain_h != b.closure_gain_h ? a.closure_gain_h > b.closure_gain_h : a.lateness_gain_h > b.lateness_gain_h;

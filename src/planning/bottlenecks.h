@@ -4,6 +4,7 @@
 // lifted, a convoy support centre with a march unit's worth more places, an hour more driving a
 // day) and each change is valued by the force closure and the total lateness it gives.
 // The disruptions the scenario names are valued the other way: what each one costs.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ double total_lateness_h(const Plan& plan);
 
 BottleneckReport bottlenecks(const scenario::Scenario& scenario, const vehicles::Catalogue& catalogue,
                              const scenario::HolidayCalendar& calendar, routing::Router& router,
-                             const std::vector<std::string>& disruptions);
+                             const std::vector<std::string>& disruptions,
+                             const std::function<void(double)>& progress = {});  // told the share done (0..1)
 
 }  // namespace milmob::planning

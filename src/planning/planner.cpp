@@ -174,7 +174,9 @@ bool Plan::all_feasible() const {
 namespace {
 
 // The units planned one after another in `order`, each taking what the earlier ones left.
-Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*>& order) {
+// `planned` is told how many units are done.
+Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*>& order,
+                   const std::function<void(std::size_t)>& planned) {
   const scenario::Scenario& s = ctx.scenario;
   const vehicles::Catalogue& catalogue = ctx.catalogue;
   Plan plan;
@@ -231,6 +233,7 @@ Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*
     }
     if (up.feasible) plan.closure = std::max(plan.closure, up.arrival);
     plan.units.push_back(std::move(up));
+    if (planned) planned(plan.units.size());
   }
   plan.bookings = ledgers.centres.bookings();
   plan.bookings.insert(plan.bookings.end(), ledgers.bookings.begin(), ledgers.bookings.end());
@@ -264,7 +267,15 @@ Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catal
   std::stable_sort(order.begin(), order.end(), [](const scenario::Unit* a, const scenario::Unit* b) {
     return std::tie(a->priority, a->required_delivery, a->id) < std::tie(b->priority, b->required_delivery, b->id);
   });
-  Plan best = plan_in_order(ctx, order);
+  // Progress: each plan (the first and every re-plan the budget allows) is an equal share.
+  const double plans = 1.0 + std::max(0, options.improve_replans);
+  double plans_done = 0;
+  const std::function<void(std::size_t)> planned = [&](std::size_t units) {
+    if (options.progress)
+      options.progress((plans_done + static_cast<double>(units) / static_cast<double>(order.size())) / plans);
+  };
+  Plan best = plan_in_order(ctx, order, planned);
+  ++plans_done;
   // Re-insertion: the units that arrive last, tried earlier within their priority (a higher
   // priority keeps its first claim on every capacity); the first order that does better is kept.
   int budget = options.improve_replans;
@@ -281,13 +292,15 @@ Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catal
         std::vector<const scenario::Unit*> tried = order;
         std::rotate(tried.begin() + static_cast<long>(to), tried.begin() + static_cast<long>(from),
                     tried.begin() + static_cast<long>(from) + 1);
-        Plan p = plan_in_order(ctx, tried);
+        Plan p = plan_in_order(ctx, tried, planned);
         --budget;
+        ++plans_done;
         if (score(p) < score(best)) best = std::move(p), order = std::move(tried), improved = true;
       }
       if (improved || budget <= 0) break;
     }
   }
+  if (options.progress) options.progress(1.0);
   return best;
 }
 

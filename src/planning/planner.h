@@ -8,6 +8,8 @@
 // routes around what is closed while it moves when it can, else waits for the road to open.
 // With options.improve_replans, units that arrive last are re-inserted earlier within their
 // priority while that improves the plan. Not yet: deconfliction of convoys on the same road.
+#include <functional>
+
 #include "network/network.h"
 #include "planning/overlay.h"
 #include "planning/plan.h"
@@ -22,6 +24,9 @@ struct PlanOptions {
   // Re-plans allowed to improve the greedy order by re-insertion (0: the order of priority and
   // required delivery date only). Each re-plan costs a whole plan.
   int improve_replans = 0;
+  // Told the share of the work done (0..1) after each unit is planned; with improve_replans the
+  // share is of the most re-plans the budget allows, and 1 when the search stops.
+  std::function<void(double)> progress;
 };
 
 Plan plan_movement(const scenario::Scenario& scenario, const vehicles::Catalogue& catalogue,

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/error.h"
 #include "server/api_error.h"
 
@@ -94,9 +96,13 @@ void JobRunner::worker() {
       work = std::move(job.work);
     }
     changed_.notify_all();
+    const Report report = [this, &id](double done) {
+      std::lock_guard lock(mutex_);
+      jobs_.at(id).status.progress = std::clamp(done, 0.0, 1.0);
+    };
     JobStatus outcome;
     try {
-      JobResult r = work(router);
+      JobResult r = work(router, report);
       outcome.state = "done";
       outcome.plan_id = std::move(r.plan_id);
       outcome.result = std::move(r.result);
@@ -117,6 +123,7 @@ void JobRunner::worker() {
       std::lock_guard lock(mutex_);
       Job& job = jobs_.at(id);
       job.status.state = outcome.state;
+      job.status.progress = 1;
       job.status.plan_id = std::move(outcome.plan_id);
       job.status.result = std::move(outcome.result);
       job.status.error_status = outcome.error_status;

@@ -32,11 +32,14 @@ struct JobStatus {
   int error_status = 0;
   nlohmann::json error;  // the error body when failed
   double seconds = 0;    // running time so far, or in all
+  double progress = 0;   // share of the work done, 0..1, as the work reports it
 };
 
 class JobRunner {
  public:
-  using Work = std::function<JobResult(routing::Router&)>;
+  // The work tells its progress (0..1) through the function it is given.
+  using Report = std::function<void(double)>;
+  using Work = std::function<JobResult(routing::Router&, const Report&)>;
   JobRunner(const Network& net, int workers, int max_active);
   ~JobRunner();  // finishes the running jobs, drops the queued ones
   JobRunner(const JobRunner&) = delete;

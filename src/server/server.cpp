@@ -441,11 +441,11 @@ struct ApiServer::Impl {
             s = std::make_shared<const scenario::Scenario>(std::move(w.scenario));
             names = std::move(w.names);
           }
-          const std::string id = jobs.submit("plan", [this, s, names](routing::Router& router) {
+          const std::string id = jobs.submit("plan", [this, s, names](routing::Router& router, const JobRunner::Report& report) {
             const auto start = std::chrono::steady_clock::now();
             StoredPlan p;
             p.scenario = s;
-            p.plan = run_planner(context(), *s, names, router);
+            p.plan = run_planner(context(), *s, names, router, report);
             p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             auto stored = plans.add(std::move(p));
             return JobResult{stored->id, OJson{{"plan", stored->id}, {"href", fmt::format("/plans/{}", stored->id)}}};
@@ -456,8 +456,7 @@ struct ApiServer::Impl {
           const auto s = jobs.status(req.matches[1]);
           if (!s) throw ApiError(404, "not_found", fmt::format("no job '{}'", std::string(req.matches[1])), "id");
           OJson j = {{"id", s->id}, {"kind", s->kind}, {"state", s->state}, {"seconds", std::round(s->seconds * 1000) / 1000}};
-          // The planner reports no progress within a plan yet: 0 until it is done.
-          j["progress"] = s->state == "done" || s->state == "failed" ? 1.0 : 0.0;
+          j["progress"] = std::round(s->progress * 1000) / 1000;
           if (!s->plan_id.empty()) {
             j["plan"] = s->plan_id;
             j["href"] = fmt::format("/plans/{}", s->plan_id);
@@ -495,10 +494,10 @@ struct ApiServer::Impl {
         }));
     add("GET", R"(/plans/([A-Za-z0-9]+)/bottlenecks)", guard([this](const httplib::Request& req, httplib::Response& res) {
           auto p = plan_or_404(req.matches[1]);
-          run_and_wait(res, "bottlenecks", [this, p](routing::Router& router) {
-            const auto report =
-                planning::bottlenecks(*p->scenario, data.catalogue, data.calendar, router, p->plan.disruptions);
-            return JobResult{"", OJson(planning::to_json(report))};
+          run_and_wait(res, "bottlenecks", [this, p](routing::Router& router, const JobRunner::Report& report) {
+            const auto found =
+                planning::bottlenecks(*p->scenario, data.catalogue, data.calendar, router, p->plan.disruptions, report);
+            return JobResult{"", OJson(planning::to_json(found))};
           });
         }));
     add("POST", R"(/plans/([A-Za-z0-9]+)/whatif)", guard([this](const httplib::Request& req, httplib::Response& res) {
@@ -507,12 +506,12 @@ struct ApiServer::Impl {
           const Json* d = member(body, "disruptions");
           if (d == nullptr) throw ApiError(422, "missing_field", "expected the disruptions to apply (names or objects)", "disruptions");
           auto w = std::make_shared<WhatIfScenario>(whatif_scenario(*base->scenario, base->plan.disruptions, *d));
-          run_and_wait(res, "whatif", [this, base, w](routing::Router& router) {
+          run_and_wait(res, "whatif", [this, base, w](routing::Router& router, const JobRunner::Report& report) {
             const auto start = std::chrono::steady_clock::now();
             StoredPlan p;
             p.parent = base->id;
             p.scenario = std::make_shared<const scenario::Scenario>(w->scenario);
-            p.plan = run_planner(context(), *p.scenario, w->names, router);
+            p.plan = run_planner(context(), *p.scenario, w->names, router, report);
             p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             auto stored = plans.add(std::move(p));
             OJson j = {{"base_plan", base->id}, {"plan", stored->id}, {"href", fmt::format("/plans/{}", stored->id)},

@@ -70,9 +70,17 @@ class ServeApi : public ::testing::Test {
     const Answer a = post("/plan", body);
     EXPECT_EQ(a.status, 202) << a.body;
     const std::string job = a.doc().at("job");
+    double progress = 0;
     for (int i = 0; i < 600; ++i) {
       const json s = get("/jobs/" + job).doc();
-      if (s.at("state") == "done") return s.at("plan");
+      // The share of units planned: between 0 and 1, never going back, 1 when done.
+      EXPECT_GE(s.at("progress").get<double>(), progress) << s.dump();
+      progress = s.at("progress").get<double>();
+      EXPECT_LE(progress, 1.0) << s.dump();
+      if (s.at("state") == "done") {
+        EXPECT_EQ(progress, 1.0) << s.dump();
+        return s.at("plan");
+      }
       if (s.at("state") == "failed") {
         ADD_FAILURE() << s.dump();
         return "";

@@ -337,3 +337,41 @@ TEST(Planner, NoUnitArrivesBeforeItsEarliestArrivalDate) {
   for (const auto& d : p.units[0].delays) held |= d.text.find("earliest arrival date") != std::string::npos;
   EXPECT_TRUE(held);
 }
+
+TEST(Planner, ReportsItsProgressUnitByUnitAndEndsAtOne) {
+  const auto data = corridor();
+  ms::Scenario s = base_scenario();
+  s.units = {unit("a", 10, 10, 1), unit("b", 11, 10, 2), unit("c", 12, 10, 3)};
+  const milmob::Network net = data.view();
+  milmob::routing::Router router(net);
+  const mp::Overlay overlay(s, net, {});
+  for (const int replans : {0, 4}) {
+    std::vector<double> seen;
+    mp::PlanOptions options;
+    options.improve_replans = replans;
+    options.progress = [&seen](double done) { seen.push_back(done); };
+    mp::plan_movement(s, shipped_catalogue(), shipped_calendar(), router, overlay, options);
+    ASSERT_GE(seen.size(), 4u) << replans;  // after each unit of the first plan, and at the end
+    if (replans == 0) {
+      EXPECT_NEAR(seen[0], 1.0 / 3, 1e-9);
+    }
+    for (std::size_t i = 1; i < seen.size(); ++i) EXPECT_GE(seen[i], seen[i - 1]) << replans << " call " << i;
+    EXPECT_GT(seen.front(), 0);
+    EXPECT_DOUBLE_EQ(seen.back(), 1.0);
+  }
+}
+
+TEST(Bottlenecks, ReportsOneStepOfProgressPerReplan) {
+  const auto data = corridor();
+  ms::Scenario s = base_scenario();
+  s.rules.windows.push_back({"DEU", true, false, std::nullopt});
+  s.units = {unit("a", 10, 20, 1)};
+  const milmob::Network net = data.view();
+  milmob::routing::Router router(net);
+  std::vector<double> seen;
+  const mp::BottleneckReport report = mp::bottlenecks(s, shipped_catalogue(), shipped_calendar(), router, {},
+                                                      [&seen](double done) { seen.push_back(done); });
+  ASSERT_EQ(seen.size(), report.changes.size() + 1);  // the plan as it is, then each change
+  for (std::size_t i = 1; i < seen.size(); ++i) EXPECT_GT(seen[i], seen[i - 1]);
+  EXPECT_DOUBLE_EQ(seen.back(), 1.0);
+}

@@ -36,12 +36,13 @@ export async function api(path, options = {}) {
   return { status: res.status, data };
 }
 
-// A planning job, polled until it is done; its plan id.
-export async function waitForJob(job) {
+// A planning job, polled until it is done; its plan id. `onProgress` is told the share done.
+export async function waitForJob(job, onProgress = () => {}) {
   for (;;) {
     const { data } = await api(`/jobs/${job}`);
     if (data.state === 'done') return data;
     if (data.state === 'failed') throw new Error(data.error.message);
+    onProgress(data.progress);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -83,7 +83,7 @@ async function runWhatIf(map) {
   status('re-planning…');
   try {
     let { status: code, data } = await api(`/plans/${state.planId}/whatif`, { body: { disruptions } });
-    if (code === 202) data = (await waitForJob(data.job)).result;
+    if (code === 202) data = (await waitForJob(data.job, (p) => status(`re-planning… ${Math.round(p * 100)} %`))).result;
     const units = data.units.map((u) => `<tr><td>${escapeHtml(u.id)}</td><td>${u.arrival_before ?? 'infeasible'}</td><td>${u.arrival_after ?? 'infeasible'}</td>`
       + `<td class="num ${u.difference_h > 0 ? 'late' : 'early'}">${u.difference_h ?? ''}</td></tr>`).join('');
     $('whatif-result').innerHTML = `<p id="whatif-closure">Closure ${data.closure.before} → <b>${data.closure.after}</b> `
@@ -176,7 +176,7 @@ async function main() {
     $('whatif-port').insertAdjacentHTML('beforeend', `<option value="${escapeHtml(JSON.stringify(p.geometry.coordinates))}">${escapeHtml(p.properties.name)}</option>`);
   status('planning…');
   const { data: job } = await api('/plan', { body: {} });
-  const done = await waitForJob(job.job);
+  const done = await waitForJob(job.job, (p) => status(`planning… ${Math.round(p * 100)} %`));
   await showPlan(map, done.plan);
   status(`plan ${done.plan}`);
   document.body.dataset.ready = 'yes';
