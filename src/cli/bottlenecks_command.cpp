@@ -46,6 +46,13 @@ int run_bottlenecks(const BottleneckArgs& a) {
   for (const auto& m : report.changes)
     std::cout << fmt::format("{:<34} {:<34} {:>11} {:>12.1f} {:>9.1f} {:>8}\n", cut(m.what), cut(m.change),
                              planning::when(m.closure), m.closure_gain_h, m.lateness_gain_h, m.units_earlier);
+  std::cout << fmt::format("\nutilisation of the plan as it is (share of the nominal capacity, on the days used)\n"
+                           "{:<34} {:<22} {:>9} {:<17} {:>5} {:>6} {:>6} {:>5}\n",
+                           "resource", "kind", "capacity", "", "days", "peak", "mean", "full");
+  for (const auto& u : report.utilisation)
+    std::cout << fmt::format("{:<34} {:<22} {:>9} {:<17} {:>5} {:>5.0f}% {:>5.0f}% {:>5}\n", cut(u.resource), u.kind,
+                             u.capacity > 0 ? fmt::format("{:g}", u.capacity) : "-", u.unit, u.days.size(),
+                             100 * u.peak_share, 100 * u.mean_share, u.days_at_capacity);
   return kExitOk;
 }
 

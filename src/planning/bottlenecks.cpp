@@ -27,7 +27,7 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
     return plan_movement(s, catalogue, calendar, router, overlay);
   };
   const Plan reference = run(base, disruptions);
-  BottleneckReport report{reference.closure, total_lateness_h(reference), {}};
+  BottleneckReport report{reference.closure, total_lateness_h(reference), {}, utilisation(reference, base)};
 
   // The changes are gathered first, so that progress can count them, then re-planned one by one.
   struct Change {
@@ -129,6 +129,22 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
     auto& h = s.resources.hets[i];
     h.count += base.rules.convoy.vehicles_per_march_unit;
     value("HETs " + h.nation, fmt::format("{} -> {} HETs", base.resources.hets[i].count, h.count), s, disruptions);
+  }
+  for (std::size_t i = 0; i < base.resources.airfields.size(); ++i) {
+    const std::string name = base.resources.airfields[i].place.label();
+    if (!booked.contains("on the ground at " + name)) continue;
+    scenario::Scenario s = base;
+    auto& a = s.resources.airfields[i];
+    a.max_on_ground += 1;
+    value("airfield " + name, fmt::format("{} -> {} aircraft on the ground", a.max_on_ground - 1, a.max_on_ground), s,
+          disruptions);
+  }
+  for (std::size_t i = 0; i < base.resources.aircraft.size(); ++i) {
+    if (!booked.contains("aircraft " + base.resources.aircraft[i].type)) continue;
+    scenario::Scenario s = base;
+    auto& a = s.resources.aircraft[i];
+    a.count += 1;
+    value("aircraft " + a.type, fmt::format("{} -> {} aircraft", a.count - 1, a.count), s, disruptions);
   }
   {
     scenario::Scenario s = base;

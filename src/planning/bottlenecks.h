@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "planning/plan.h"
+#include "planning/utilisation.h"
 #include "routing/router.h"
 #include "scenario/calendar.h"
 #include "vehicles/catalogue.h"
@@ -26,6 +27,7 @@ struct Marginal {
 struct BottleneckReport {
   double closure = 0, lateness_h = 0;  // the plan as it is
   std::vector<Marginal> changes;       // largest closure gain first
+  std::vector<ResourceUse> utilisation;  // of the plan as it is, the fullest first
 };
 
 // Total lateness of the feasible units, in hours (early units count 0).

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -173,6 +174,31 @@ TEST(BottlenecksCommand, FindsTheBindingRuleOfTheVjtfExample) {
     if (!c["what"].get<std::string>().starts_with("disruption")) {
       EXPECT_GE(c["closure_gain_h"].get<double>(), 0) << c;
     }
+  // Utilisation: the plan's bookings never exceed a nominal capacity on any day, and the ferry
+  // and the C-17s, which carry the whole of their units, are full on every day they are used.
+  ASSERT_FALSE(j["utilisation"].empty());
+  std::map<std::string, nlohmann::json> by_resource;
+  for (const auto& u : j["utilisation"]) {
+    by_resource[u["resource"].get<std::string>()] = u;
+    EXPECT_LE(u["peak_share"].get<double>(), 1.0) << u;
+    for (const auto& d : u["days"]) EXPECT_LE(d["share"].get<double>(), 1.0) << u["resource"] << " " << d;
+  }
+  EXPECT_DOUBLE_EQ(j["utilisation"][0]["peak_share"].get<double>(), 1.0);  // fullest first
+  EXPECT_EQ(by_resource.at("ship RoRo ferry (Telemark battalion)")["days_at_capacity"],
+            by_resource.at("ship RoRo ferry (Telemark battalion)")["days"].size());
+  EXPECT_EQ(by_resource.at("railhead Munster Training Area")["capacity"], 4);
+}
+
+TEST(BottlenecksCommand, NoExampleBooksMoreThanAResourceHolds) {
+  for (const char* example : {"defender-europe.yaml", "liechtenstein-exercise.yaml"}) {
+    const auto r = run_command(kMilmob + " bottlenecks -q --json " + kExamples + example);
+    ASSERT_EQ(r.exit_code, 0) << example << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& u : j["utilisation"]) {
+      EXPECT_LE(u["peak_share"].get<double>(), 1.0) << example << " " << u;
+      EXPECT_GE(u["days"].size(), 1u) << u;
+    }
+  }
 }
 
 }  // namespace
