@@ -155,6 +155,11 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
       const std::string id = march_unit_id(move, k++);
       MarchUnit mu;
       mu.id = id, mu.vehicles = n, mu.depart = load_start + offset;
+      if (load_start > t) {
+        mu.carrier_wait = load_start - t;
+        mu.carrier_wait_detail =
+            fmt::format("at home for {} HETs of the {} fleet of {}, busy on earlier trips", load, unit.nation, fleet.size());
+      }
       add_step(mu, Activity::Loading, load_start + offset, load_start + offset + kHandlingMin, 0, 0, unit.home.where,
                unit.home.country, fmt::format("onto {} HETs at home", n));
       double leave = load_start + offset + kHandlingMin;
@@ -184,8 +189,17 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
       offset += column_minutes(rules, n);
     }
     trip.depart = first_depart, trip.arrive = last_arrive - kHandlingMin, trip.unload_end = last_arrive;
-    // Back empty in as long as the loaded drive took (assumption).
-    trip.back = last_arrive + (trip.arrive - trip.depart);
+    // Back empty in as long as the loaded drive took (assumption), less its waits for border
+    // permissions: they have run by the time the HETs return.
+    double permission_waits = std::numeric_limits<double>::infinity();
+    for (const MarchUnit& mu : it.march_units)
+      if (std::find(trip.march_units.begin(), trip.march_units.end(), mu.id) != trip.march_units.end()) {
+        double waited = 0;
+        for (const Step& s : mu.steps)
+          if (s.activity == Activity::PermissionWait) waited += s.until - s.from;
+        permission_waits = std::min(permission_waits, waited);
+      }
+    trip.back = last_arrive + std::max(0.0, trip.arrive - trip.depart - permission_waits);
     for (const int carrier : carriers) fleet.busy_until(carrier, trip.back);
     ledgers.bookings.push_back({fleet_name, unit.id, fmt::format("{}/S{}/H{}", unit.id, move.serial, ++trip_no), load,
                                 load_start, trip.back, "het", static_cast<double>(load)});

@@ -47,6 +47,10 @@ struct MarchUnit {
   int vehicles = 0;
   double depart = 0, arrive = 0;
   double held = 0;  // minutes its departure was put back so as not to arrive before the earliest arrival
+  // Minutes it waited at home for its carriers (HETs on earlier trips), and why: a cause of delay
+  // of its own, not the column's length.
+  double carrier_wait = 0;
+  std::string carrier_wait_detail;
   std::vector<Step> steps;
   std::vector<BorderCrossing> crossings;
 };

@@ -53,16 +53,21 @@ std::string hours(double minutes) {
 // The minutes between the unit's ready time and its last march unit's arrival, by cause.
 std::vector<Delay> delays_of(const MarchUnit& last, double ready, int count) {
   std::map<Activity, Delay> by_cause;
-  if (last.depart > ready) {
-    const double column = last.depart - ready - last.held;
+  std::map<Activity, std::vector<std::string>> details;
+  const double carrier_wait = std::min(last.carrier_wait, std::max(0.0, last.depart - ready));
+  if (carrier_wait > 0) {
+    by_cause[Activity::ResourceWait] = {Activity::ResourceWait, carrier_wait, ""};
+    details[Activity::ResourceWait].push_back(last.carrier_wait_detail);
+  }
+  if (last.depart - carrier_wait > ready) {
+    const double column = last.depart - carrier_wait - ready - last.held;
     std::string text;
     if (column > 0) text = fmt::format("the last of {} march units leaves {} after the first", count, hours(column));
     if (last.held > 0)
       text += fmt::format("{}held {} so as not to arrive before the earliest arrival date", text.empty() ? "" : "; ",
                           hours(last.held));
-    by_cause[Activity::StartOffset] = {Activity::StartOffset, last.depart - ready, text};
+    by_cause[Activity::StartOffset] = {Activity::StartOffset, last.depart - carrier_wait - ready, text};
   }
-  std::map<Activity, std::vector<std::string>> details;
   double km = 0;
   int nights = 0, halts = 0;
   for (const Step& s : last.steps) {

@@ -151,6 +151,40 @@ TEST(Itinerary, TanksGoByRailRatherThanBreakTheHetRule) {
   EXPECT_TRUE(p.report.ok()) << violations(p.report);
 }
 
+TEST(Itinerary, HetRoundsWaitForTheFleetAndSaySo) {
+  const auto data = network({{milmob::Mode::Road, 10, 16, 52}});
+  ms::Scenario s = scenario(20);
+  s.resources.railheads.clear(), s.resources.rail.clear();
+  s.resources.hets = {{"DEU", 10}};
+  s.rules.permissions.default_lead_time_working_days = 2;  // POL from C+2 (C-day is a Monday)
+  s.units[0].required_delivery = 30 * 1440;
+  const Planned p = plan(s, data);
+  ASSERT_TRUE(p.plan.all_feasible()) << p.plan.units[0].infeasible_reason;
+  const mp::UnitPlan& u = p.plan.units[0];
+  EXPECT_EQ(u.legs.at(0).mode, "het") << u.legs[0].itinerary;
+  ASSERT_EQ(u.trips.size(), 2u);  // 20 tanks on 10 HETs: two rounds
+  const mp::Trip& first = u.trips[0];
+  EXPECT_GE(u.trips[1].load_start, first.back - 1e-6);
+  // The HETs waited at the Polish border loaded; empty, on the way back, they do not.
+  double permission = 0;
+  for (const auto& mu : u.march_units)
+    if (mu.id == first.march_units.front())
+      for (const auto& step : mu.steps)
+        if (step.activity == mp::Activity::PermissionWait) permission += step.until - step.from;
+  ASSERT_GT(permission, 0);
+  EXPECT_NEAR(first.back, first.unload_end + (first.arrive - first.depart) - permission, 1.0);
+  // The second round's wait for the fleet is a wait for capacity, not the column's length.
+  EXPECT_GT(minutes(u, mp::Activity::ResourceWait), 24 * 60);
+  EXPECT_LT(minutes(u, mp::Activity::StartOffset), 60);
+  bool said = false;
+  for (const auto& d : u.delays) said |= d.text.find("HETs of the DEU fleet of 10") != std::string::npos;
+  EXPECT_TRUE(said);
+  double total = 0;
+  for (const auto& d : u.delays) total += d.minutes;
+  EXPECT_NEAR(total, u.arrival - u.ready, 1.0);  // every minute has its cause
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+}
+
 TEST(Itinerary, FewerTrainsOrSlotsNeverImproveClosure) {
   const auto data = network(kRoadAndRail);
   ms::Scenario s = scenario(100);
