@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <system_error>
 
 #include "common/error.h"
 #include "python/src/errors.h"
@@ -28,7 +29,8 @@ bool is_path(const scenario::Scenario& s, const std::string& text) {
   if (has_name(s, text)) return false;
   const std::filesystem::path p(text);
   const std::string ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml" || ext == ".json" || std::filesystem::is_regular_file(p);
+  std::error_code error;  // a string that cannot be a path is a name
+  return ext == ".yaml" || ext == ".yml" || ext == ".json" || std::filesystem::is_regular_file(p, error);
 }
 
 void add_document(Disruptions& out, scenario::Scenario& copy, const scenario::DisruptionFile& d) {

@@ -90,10 +90,13 @@ std::shared_ptr<SweepHandle> make_sweep(const std::shared_ptr<ScenarioHandle>& s
   {
     py::gil_scoped_release release;
     std::size_t shown = 0;  // tenths of the runs reported so far
+    // After each run of the calling thread: Ctrl-C stops the sweep (KeyboardInterrupt), and
+    // progress by tenths. A run costs milliseconds at least, taking the GIL here much less.
     out->records = simulation::run_sweep(*sweep, options.seed, 0, n, options.threads, [&](std::size_t done) {
+      const py::gil_scoped_acquire acquire;
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
       if (!progress || done * 10 / n <= shown) return;
       shown = done * 10 / n;
-      const py::gil_scoped_acquire acquire;
       say(true, fmt::format("milmob: sweep {}/{} runs", done, n));
     });
   }
@@ -234,7 +237,8 @@ threads: 0 for every core. model: a stochastic model file (YAML; default: the do
     figures). csv: also write every run to this CSV file, as ``--csv``.
 progress: print the stages, each tenth of the runs and the closure percentiles on stderr.
 
-Releases the GIL while it runs. Raises InputError for bad arguments or a bad model file.)doc");
+Releases the GIL while it runs; Ctrl-C stops it (KeyboardInterrupt, after the runs under way).
+Raises InputError for bad arguments or a bad model file.)doc");
 }
 
 }  // namespace milmob::python

@@ -1,8 +1,11 @@
 """milmob.sweep and milmob.Sweep against `milmob sweep --json` for the same runs and seed: the
 summary document equal, the same whatever the threads, its tables, and bad arguments."""
 
+import _thread
 import csv
 import json
+import threading
+import time
 
 import pytest
 
@@ -112,3 +115,22 @@ def test_progress_prints_stages_on_stderr(vjtf, capsys):
     assert f"closure P10 {s.p10} P50 {s.p50} P90 {s.p90}" in err
     milmob.sweep(vjtf, 4, 3, threads=1)
     assert capsys.readouterr().err == ""
+
+
+def test_it_runs_without_the_gil_and_ctrl_c_stops_it(vjtf):
+    milmob.sweep(vjtf, 1, 1, threads=1)  # the network built beforehand
+    ticks = []
+
+    def python_meanwhile():
+        while len(ticks) < 5:
+            ticks.append(time.monotonic())
+            time.sleep(0.05)
+        _thread.interrupt_main()  # what Ctrl-C does
+
+    other = threading.Thread(target=python_meanwhile)
+    start = time.monotonic()
+    other.start()
+    with pytest.raises(KeyboardInterrupt):
+        milmob.sweep(vjtf, 100_000, 1, threads=2)  # most of an hour if it were not stopped
+    other.join()
+    assert len(ticks) == 5 and time.monotonic() - start < 60
