@@ -12,7 +12,6 @@
 
 #include "cli/run_options.h"
 #include "common/error.h"
-#include "planning/plan_output.h"
 #include "python/src/bindings.h"
 #include "python/src/scenario_handle.h"
 #include "python/src/to_python.h"
