@@ -2,9 +2,11 @@
 """Plans a scenario, runs two what-ifs (two of its named disruptions) and plots each unit's
 arrival and the force closure in the three plans, saving a PNG.
 
-usage: python3 examples/plan_whatif.py OUT.png [--scenario FILE] [--disruption NAME]...
+usage: python3 examples/plan_whatif.py OUT.png [--scenario FILE] [--disruption NAME]... [--sweep RUNS]
 
 By default: the VJTF brigade to Lithuania (examples/vjtf-baltic.yaml) and its first two
+disruptions. With --sweep RUNS it also runs a Monte Carlo sweep (milmob.sweep) and prints the
+closure percentiles, each unit's odds of meeting its required delivery and the costliest
 disruptions. Run from the repository after `bash scripts/demo` or `bash scripts/test` has
 built the module (PYTHONPATH=build/python), or after installing it (docs/python.md).
 """
@@ -64,6 +66,8 @@ def main(argv=None):
     parser.add_argument("--scenario", default=str(HERE / "vjtf-baltic.yaml"), help="scenario file")
     parser.add_argument("--disruption", action="append", default=[],
                         help="a disruption of the scenario to try (give two; default: its first two)")
+    parser.add_argument("--sweep", type=int, default=0, metavar="RUNS",
+                        help="also run a Monte Carlo sweep of this many runs (seed 1)")
     args = parser.parse_args(argv)
 
     try:
@@ -93,6 +97,19 @@ def main(argv=None):
     for u in base.units:
         if not u["feasible"]:
             print(f"  {u['id']} cannot be planned: {u['infeasible_reason']}")
+
+    if args.sweep:
+        try:
+            sweep = milmob.sweep(scenario, args.sweep, 1, progress=True)
+        except milmob.InputError as e:
+            print(f"plan_whatif: {e}", file=sys.stderr)
+            return 2
+        print(f"sweep of {sweep.runs} runs: closure P10 {sweep.p10}  P50 {sweep.p50}  P90 {sweep.p90}")
+        for u in sweep.units:
+            if u["simulated"]:
+                print(f"    {u['id']:<24} P(meet {u['required_delivery']}) {u['p_meet_required_delivery']:.0%}")
+        for d in sweep.disruptions[:3]:
+            print(f"    {d['expected_closure_loss_h']:5.2f} h expected: {d['name']}")
 
     plot([("as planned", base)] + what_ifs, scenario, args.output)
     print(f"wrote {args.output}")

@@ -22,7 +22,7 @@ if _os.path.exists(_os.path.join(_here, "milmob-gdal.so")):
 if _os.path.isfile(_os.path.join(_here, "data", "vehicles.yaml")):
     _os.environ.setdefault("MILMOB_DATA", _os.path.join(_here, "data"))
 
-from ._milmob import Network, Plan, Route, Scenario, __version__, plan, vehicles  # noqa: E402
+from ._milmob import Network, Plan, Route, Scenario, Sweep, __version__, plan, sweep, vehicles  # noqa: E402
 
 __all__ = [
     "Error",
@@ -33,7 +33,9 @@ __all__ = [
     "Route",
     "Scenario",
     "ScenarioError",
+    "Sweep",
     "__version__",
     "plan",
+    "sweep",
     "vehicles",
 ]

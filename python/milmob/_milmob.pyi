@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 __version__: str
 
 Point = Union[Tuple[float, float], Sequence[float], str]
 Row = Dict[str, Any]
 PathLike = Union[str, os.PathLike]
+# A scenario disruption's name, a disruption file (docs/whatif.md) or a dict in its schema.
+Disruption = Union[str, os.PathLike, Mapping[str, Any]]
+Disruptions = Union[Disruption, Sequence[Disruption]]
 
 class Route:
     """A route of one vehicle: what ``milmob route --json`` prints, as attributes."""
@@ -104,8 +107,8 @@ class Scenario:
     def warnings(self) -> List[Row]: ...
     @property
     def network_built(self) -> bool: ...
-    def plan(self, disruptions: Sequence[str] = ..., *, progress: bool = False) -> Plan:
-        """The same as ``milmob.plan(self, disruptions, progress=progress)``."""
+    def plan(self, disruptions: Disruptions = ..., *, improve: int = 0, progress: bool = False) -> Plan:
+        """The same as ``milmob.plan(self, disruptions, improve=improve, progress=progress)``."""
 
 class Plan:
     """A movement plan, as ``milmob plan`` makes it."""
@@ -145,10 +148,72 @@ class Plan:
     def to_dict(self) -> Dict[str, Any]: ...
     def to_geojson(self) -> Dict[str, Any]: ...
     def text(self) -> str: ...
-    def whatif(self, disruptions: Sequence[str], *, progress: bool = False) -> Plan:
-        """The scenario planned again with these disruptions added."""
+    def whatif(self, disruptions: Disruptions, *, improve: Optional[int] = None, progress: bool = False) -> Plan:
+        """The scenario planned again with these disruptions added (names, files, dicts);
+        improve: re-insertion re-plans (None: this plan's)."""
     def compare(self, other: Plan) -> Dict[str, Any]:
         """Closure and per-unit arrival differences from this plan to ``other``."""
 
-def plan(scenario: Scenario, disruptions: Sequence[str] = ..., *, progress: bool = False) -> Plan:
-    """Plans the scenario's deployment (road, HET, rail, sea, air), as ``milmob plan`` does."""
+def plan(scenario: Scenario, disruptions: Disruptions = ..., *, improve: int = 0, progress: bool = False) -> Plan:
+    """Plans the scenario's deployment (road, HET, rail, sea, air), as ``milmob plan`` does
+    (``--improve N``: improve)."""
+
+class Sweep:
+    """A Monte Carlo sweep, as ``milmob sweep`` runs it; to_dict() is its --json document."""
+
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def runs(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def threads(self) -> int: ...
+    @property
+    def planned_closure(self) -> str: ...
+    @property
+    def p10(self) -> str: ...
+    @property
+    def p50(self) -> str: ...
+    @property
+    def p90(self) -> str: ...
+    @property
+    def p10_min(self) -> Optional[float]: ...
+    @property
+    def p50_min(self) -> Optional[float]: ...
+    @property
+    def p90_min(self) -> Optional[float]: ...
+    @property
+    def closure(self) -> Dict[str, Any]: ...
+    @property
+    def units(self) -> List[Row]: ...
+    @property
+    def disruptions(self) -> List[Row]: ...
+    @property
+    def causes(self) -> List[Row]: ...
+    @property
+    def summary(self) -> Dict[str, Any]: ...
+    @property
+    def plans_made(self) -> int: ...
+    @property
+    def seconds(self) -> float: ...
+    def to_records(self, table: str = "units") -> List[Row]:
+        """"units", "disruptions", "causes" or "runs" as a list of dicts."""
+    def to_dict(self) -> Dict[str, Any]:
+        """What ``milmob sweep --json`` prints."""
+    def to_json(self) -> str:
+        """The line ``milmob sweep --json`` prints (without its newline)."""
+    def text(self) -> str:
+        """The summary the command prints without --json."""
+
+def sweep(
+    scenario: Scenario,
+    runs: int = 1000,
+    seed: int = 1,
+    *,
+    threads: int = 0,
+    model: Optional[PathLike] = None,
+    csv: Optional[PathLike] = None,
+    progress: bool = False,
+) -> Sweep:
+    """A Monte Carlo sweep of the scenario, as ``milmob sweep SCENARIO --runs N --seed S``."""

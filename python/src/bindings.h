@@ -9,5 +9,6 @@ namespace py = pybind11;
 void bind_network(py::module_& m);   // Network, Route, vehicles()
 void bind_scenario(py::module_& m);  // Scenario
 void bind_plan(py::module_& m);      // Plan, plan()
+void bind_sweep(py::module_& m);     // Sweep, sweep()
 
 }  // namespace milmob::python

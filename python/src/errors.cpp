@@ -1,5 +1,7 @@
 #include "python/src/errors.h"
 
+#include <fmt/format.h>
+
 #include "common/error.h"
 #include "python/src/to_python.h"
 
@@ -17,6 +19,14 @@ py::list diagnostics_to_python(const std::vector<scenario::Diagnostic>& diagnost
   py::list out;
   for (const auto& d : diagnostics) out.append(to_python(scenario::to_json(d)));
   return out;
+}
+
+void throw_if_errors(const std::string& file, const scenario::Diagnostics& d) {
+  if (d.error_count() == 0) return;
+  std::string message = fmt::format("{}: {} error(s)", file, d.error_count());
+  for (const auto& item : d.sorted())
+    if (item.severity == scenario::Diagnostic::Severity::Error) message += fmt::format("\n{}", item.to_string());
+  throw ScenarioFailure(message, d.sorted());
 }
 
 void register_errors() {

@@ -29,6 +29,9 @@ struct NoRoute : std::runtime_error {
 
 void register_errors();
 
+// Throws ScenarioFailure ("FILE: N error(s)" and each error) when `diagnostics` hold an error.
+void throw_if_errors(const std::string& file, const scenario::Diagnostics& diagnostics);
+
 // The diagnostics as the dicts of `milmob check --json`.
 py::list diagnostics_to_python(const std::vector<scenario::Diagnostic>& diagnostics);
 

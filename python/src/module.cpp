@@ -6,10 +6,11 @@
 #include "python/src/errors.h"
 
 PYBIND11_MODULE(_milmob, m) {
-  m.doc() = "milmob's C++ library: networks, routes, scenarios and plans (see the milmob package).";
+  m.doc() = "milmob's C++ library: networks, routes, scenarios, plans and sweeps (see the milmob package).";
   m.attr("__version__") = MILMOB_VERSION;
   milmob::python::register_errors();
   milmob::python::bind_network(m);
   milmob::python::bind_scenario(m);
   milmob::python::bind_plan(m);
+  milmob::python::bind_sweep(m);
 }

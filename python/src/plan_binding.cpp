@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <set>
 
+#include "common/error.h"
 #include "common/progress.h"
 #include "planning/plan_output.h"
 #include "python/src/bindings.h"
+#include "python/src/disruption_args.h"
 #include "python/src/scenario_handle.h"
 #include "python/src/to_python.h"
 
@@ -20,6 +23,8 @@ namespace {
 
 struct PlanHandle {
   std::shared_ptr<ScenarioHandle> scenario;
+  Disruptions disruptions;  // applied; with the scenario copy that holds those of files and dicts
+  int improve = 0;          // re-insertion re-plans (`milmob plan --improve`)
   planning::Plan plan;
   nlohmann::ordered_json json;  // planning::to_json(plan): plan.json
 };
@@ -37,13 +42,17 @@ void say(bool progress, const std::string& text) {
   if (progress) py::print(text, py::arg("file") = py::module_::import("sys").attr("stderr"), py::arg("flush") = true);
 }
 
-std::shared_ptr<PlanHandle> make_plan(const std::shared_ptr<ScenarioHandle>& scenario,
-                                      const std::vector<std::string>& disruptions, bool progress) {
+std::shared_ptr<PlanHandle> make_plan(const std::shared_ptr<ScenarioHandle>& scenario, Disruptions what, int improve,
+                                      bool progress) {
+  if (improve < 0) throw InputError("improve", fmt::format("expected a number of re-plans >= 0, got {}", improve));
+  const std::vector<std::string>& disruptions = what.names;
   const auto start = std::chrono::steady_clock::now();
   const bool bars = progress && Progress::stderr_is_terminal();
   if (!scenario->network_built()) say(progress, fmt::format("milmob: building the network of {}", scenario->scenario().file));
   auto out = std::make_shared<PlanHandle>();
   out->scenario = scenario;
+  out->disruptions = what;
+  out->improve = improve;
   const cli::PlanningInputs* in = nullptr;
   {
     py::gil_scoped_release release;
@@ -54,12 +63,21 @@ std::shared_ptr<PlanHandle> make_plan(const std::shared_ptr<ScenarioHandle>& sce
   {
     py::gil_scoped_release release;
     Progress bar("plan: units", 0, bars);
-    out->plan = cli::plan_scenario(*in, disruptions);
+    planning::PlanOptions options;
+    options.improve_replans = improve;
+    out->plan = what.scenario ? cli::plan_scenario(*in, *what.scenario, disruptions, options)
+                              : cli::plan_scenario(*in, disruptions, options);
     out->json = planning::to_json(out->plan);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   say(progress, fmt::format("milmob: force closure {} ({:.1f} s)", planning::when(out->plan.closure), seconds));
   return out;
+}
+
+// milmob.plan(scenario, disruptions, improve=..., progress=...), also Scenario.plan.
+std::shared_ptr<PlanHandle> plan_scenario(const std::shared_ptr<ScenarioHandle>& scenario, const py::object& disruptions,
+                                          int improve, bool progress) {
+  return make_plan(scenario, add_disruptions(*scenario, {}, disruptions), improve, progress);
 }
 
 py::dict unit_row(const planning::UnitPlan& u) {
@@ -241,16 +259,23 @@ longest class leg) and main_delay (the text of its largest delay that is not dri
           "The closure table the command prints.")
       .def(
           "whatif",
-          [](const PlanHandle& p, const std::vector<std::string>& disruptions, bool progress) {
-            std::vector<std::string> all = p.plan.disruptions;
-            for (const auto& d : disruptions)
-              if (std::find(all.begin(), all.end(), d) == all.end()) all.push_back(d);
-            return make_plan(p.scenario, all, progress);
+          [](const PlanHandle& p, const py::object& disruptions, const std::optional<int>& improve, bool progress) {
+            return make_plan(p.scenario, add_disruptions(*p.scenario, p.disruptions, disruptions),
+                             improve.value_or(p.improve), progress);
           },
-          py::arg("disruptions"), py::kw_only(), py::arg("progress") = false, R"doc(
-The scenario planned again with these named disruptions added to this plan's (a what-if), on
-the network already built. Returns the new Plan; ``plan.compare(new)`` gives the difference.
-Raises InputError naming an unknown disruption.)doc")
+          py::arg("disruptions"), py::kw_only(), py::arg("improve") = py::none(), py::arg("progress") = false, R"doc(
+The scenario planned again with these disruptions added to this plan's (a what-if), on the
+network already built. Returns the new Plan; ``plan.compare(new)`` gives the difference.
+
+disruptions: a name of the scenario's disruptions, a path to a disruption file (a
+    ``disruptions:`` list in the scenario's format, as ``milmob whatif --disrupt FILE`` reads
+    it; docs/whatif.md), a dict in that schema (``{"disruptions": [...]}`` or one disruption
+    ``{"name": ..., "kind": "bridge_lost", "near": [lon, lat], ...}``), or a list of them.
+improve: re-insertion re-plans (``milmob plan --improve N``); None: this plan's budget.
+progress: print each stage and the closure on stderr.
+
+Raises InputError naming an unknown disruption, ScenarioError (file, line, field) for a
+disruption file or dict with errors.)doc")
       .def("compare", &compare, py::arg("other"), R"doc(
 What changes from this plan to ``other``: closure, other_closure, closure_delta_h (positive:
 later) and per unit (matched by id) arrival, other_arrival, feasible, other_feasible, delta_h.)doc")
@@ -259,12 +284,14 @@ later) and per unit (matched by id) arrival, other_arrival, feasible, other_feas
                            planning::when(p.plan.closure), p.plan.all_feasible() ? "" : ", some infeasible");
       });
 
-  m.def("plan", &make_plan, py::arg("scenario"), py::arg("disruptions") = std::vector<std::string>{}, py::kw_only(),
-        py::arg("progress") = false, R"doc(
+  m.def("plan", &plan_scenario, py::arg("scenario"), py::arg("disruptions") = py::tuple(), py::kw_only(),
+        py::arg("improve") = 0, py::arg("progress") = false, R"doc(
 Plans the scenario's deployment (road, HET, rail, sea, air), as ``milmob plan`` does, and returns the Plan.
 
 disruptions: names of the scenario's disruptions to apply (``scenario.disruptions``; "all" for
-    every one): a what-if.
+    every one), paths to disruption files or dicts in their schema (see Plan.whatif): a what-if.
+improve: re-plans allowed to improve the order of priority and due date by re-insertion, as
+    ``milmob plan --improve N`` (default 0; each costs a whole plan).
 progress: print each stage and the closure on stderr (and the library's progress bars when
     stderr is a terminal).
 
@@ -275,8 +302,9 @@ plans reuse it. Releases the GIL while it works. An infeasible unit is not an er
   // scenario.plan(...): the same, as a method of Scenario.
   const py::object scenario_class = m.attr("Scenario");
   scenario_class.attr("plan") = py::cpp_function(
-      &make_plan, py::name("plan"), py::is_method(scenario_class), py::arg("disruptions") = std::vector<std::string>{},
-      py::kw_only(), py::arg("progress") = false, "The same as ``milmob.plan(scenario, disruptions, progress=...)``.");
+      &plan_scenario, py::name("plan"), py::is_method(scenario_class), py::arg("disruptions") = py::tuple(),
+      py::kw_only(), py::arg("improve") = 0, py::arg("progress") = false,
+      "The same as ``milmob.plan(scenario, disruptions, improve=..., progress=...)``.");
 }
 
 }  // namespace milmob::python

@@ -15,13 +15,7 @@ namespace milmob::python {
 
 std::shared_ptr<ScenarioHandle> ScenarioHandle::load(const std::string& path, const cli::ScenarioInput& input) {
   cli::LoadedScenario loaded = cli::load_scenario_input(path, input);
-  const scenario::Diagnostics& d = loaded.result.diagnostics;
-  if (!loaded.result.ok()) {
-    std::string message = fmt::format("{}: {} error(s)", path, d.error_count());
-    for (const auto& item : d.sorted())
-      if (item.severity == scenario::Diagnostic::Severity::Error) message += fmt::format("\n{}", item.to_string());
-    throw ScenarioFailure(message, d.sorted());
-  }
+  throw_if_errors(path, loaded.result.diagnostics);
   return std::shared_ptr<ScenarioHandle>(new ScenarioHandle(std::move(loaded)));
 }
 

@@ -18,6 +18,7 @@ class ScenarioHandle {
 
   const scenario::Scenario& scenario() const { return loaded_.result.scenario; }
   const vehicles::Catalogue& catalogue() const { return loaded_.catalogue; }
+  const scenario::PlaceTable& places() const { return loaded_.places; }
   // The warnings (a loaded scenario has no error), in file order.
   std::vector<scenario::Diagnostic> warnings() const { return loaded_.result.diagnostics.sorted(); }
 

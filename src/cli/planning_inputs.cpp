@@ -32,11 +32,15 @@ std::unique_ptr<PlanningInputs> complete_planning_inputs(LoadedScenario loaded, 
 
 planning::Plan plan_scenario(const PlanningInputs& in, const std::vector<std::string>& disruptions,
                              const planning::PlanOptions& options) {
+  return plan_scenario(in, in.scenario(), disruptions, options);
+}
+
+planning::Plan plan_scenario(const PlanningInputs& in, const scenario::Scenario& scenario,
+                             const std::vector<std::string>& disruptions, const planning::PlanOptions& options) {
   const Network net = in.network.net();
   routing::Router router(net);
-  const planning::Overlay overlay(in.scenario(), net, disruptions);
-  planning::Plan plan =
-      planning::plan_movement(in.scenario(), in.loaded.catalogue, in.calendar, router, overlay, options);
+  const planning::Overlay overlay(scenario, net, disruptions);
+  planning::Plan plan = planning::plan_movement(scenario, in.loaded.catalogue, in.calendar, router, overlay, options);
   plan.disruptions = disruptions;
   return plan;
 }

@@ -30,5 +30,9 @@ std::unique_ptr<PlanningInputs> complete_planning_inputs(LoadedScenario loaded, 
 // unknown disruption.
 planning::Plan plan_scenario(const PlanningInputs& in, const std::vector<std::string>& disruptions,
                              const planning::PlanOptions& options = {});
+// The same for a copy of the scenario with disruptions of its own added (a disruption file, as
+// `whatif --disrupt` reads it), on the inputs' network, catalogue and calendar.
+planning::Plan plan_scenario(const PlanningInputs& in, const scenario::Scenario& scenario,
+                             const std::vector<std::string>& disruptions, const planning::PlanOptions& options = {});
 
 }  // namespace milmob::cli

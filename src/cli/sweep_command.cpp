@@ -13,7 +13,6 @@
 #include "cli/run_options.h"
 #include "common/error.h"
 #include "common/progress.h"
-#include "simulation/runs.h"
 #include "simulation/summary.h"
 #include "simulation/sweep.h"
 
@@ -44,13 +43,10 @@ int run_sweep(SweepArgs a, const MpiSession& mpi) {
   const auto n = static_cast<std::size_t>(a.runs.runs);
   const auto k = static_cast<std::size_t>(mpi.size()), r = static_cast<std::size_t>(mpi.rank());
   const std::size_t first = n * r / k, last = n * (r + 1) / k;
-  std::vector<simulation::RunRecord> local(last - first);
+  std::vector<simulation::RunRecord> local;
   {
-    Progress p("sweep: runs", local.size(), progress);
-    simulation::for_each_run(
-        first, last, a.runs.threads,
-        [&](std::size_t i, int worker) { local[i - first] = sweep.run(a.runs.seed, i, worker); },
-        [&](std::size_t done) { p.update(done); });
+    Progress p("sweep: runs", last - first, progress);
+    local = simulation::run_sweep(sweep, a.runs.seed, first, last, a.runs.threads, [&](std::size_t done) { p.update(done); });
   }
   const std::size_t units = sweep.base().units.size(), candidates = sweep.candidates().size();
   const std::size_t width = simulation::record_size(units, candidates);

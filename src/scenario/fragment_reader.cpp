@@ -83,34 +83,40 @@ std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& d
 
 DisruptionFile load_disruption_file(const std::string& path, const Scenario& base, const LoadContext& context) {
   DisruptionFile result(path);
-  Diagnostics& diag = result.diagnostics;
-  const auto doc = read_yaml_file(path, diag, "a disruption file", context.limits);
+  const auto doc = read_yaml_file(path, result.diagnostics, "a disruption file", context.limits);
   if (!doc) return result;
-  if (!doc->IsMap()) {
-    report_error(diag, *doc, "",
-                 fmt::format("expected a mapping with a `disruptions:` list (as in a scenario), got {}", describe(*doc)));
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  return read_disruption_document(*doc, path, dir.empty() ? "." : dir, base, context);
+}
+
+DisruptionFile read_disruption_document(const YAML::Node& doc, const std::string& file, const std::string& base_dir,
+                                        const Scenario& base, const LoadContext& context) {
+  DisruptionFile result(file);
+  Diagnostics& diag = result.diagnostics;
+  if (!doc.IsMap()) {
+    report_error(diag, doc, "",
+                 fmt::format("expected a mapping with a `disruptions:` list (as in a scenario), got {}", describe(doc)));
     return result;
   }
-  const std::string dir = std::filesystem::path(path).parent_path().string();
-  FragmentReader reader(base, context, diag, dir.empty() ? "." : dir);
+  FragmentReader reader(base, context, diag, base_dir);
   {
-    MapReader root(*doc, "", diag);
+    MapReader root(doc, "", diag);
     root.text("description");
     if (!root.has("disruptions"))
-      report_error(diag, *doc, "disruptions", "expected a `disruptions:` list, as in a scenario (docs/scenario.md)");
+      report_error(diag, doc, "disruptions", "expected a `disruptions:` list, as in a scenario (docs/scenario.md)");
     result.disruptions = reader.disruptions(root);
   }
   for (std::size_t i = 0; i < result.disruptions.size(); ++i)
     for (const Disruption& own : base.disruptions)
       if (own.name == result.disruptions[i].name) {
-        const YAML::Node name = (*doc)["disruptions"][i]["name"];
+        const YAML::Node name = doc["disruptions"][i]["name"];
         report_error(diag, name, fmt::format("disruptions[{}].name", i),
                      fmt::format("the scenario already has a disruption named '{}': choose another name, or "
                                  "apply the scenario's own with --disruption",
                                  own.name));
       }
   if (result.disruptions.empty() && result.ok())
-    report_error(diag, *doc, "disruptions", "expected at least one disruption");
+    report_error(diag, doc, "disruptions", "expected at least one disruption");
   return result;
 }
 

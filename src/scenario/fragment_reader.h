@@ -51,5 +51,9 @@ struct DisruptionFile {
 // A file holding a `disruptions:` list in the scenario's format, for `milmob whatif --disrupt`.
 // Its names must differ from the scenario's own disruptions.
 DisruptionFile load_disruption_file(const std::string& path, const Scenario& base, const LoadContext& context);
+// The same from a document already parsed (the Python module's dicts): `file` names it in
+// messages, `base_dir` resolves its relative paths.
+DisruptionFile read_disruption_document(const YAML::Node& doc, const std::string& file, const std::string& base_dir,
+                                        const Scenario& base, const LoadContext& context);
 
 }  // namespace milmob::scenario

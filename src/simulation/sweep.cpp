@@ -10,6 +10,7 @@
 #include "planning/overlay.h"
 #include "planning/planner.h"
 #include "simulation/random.h"
+#include "simulation/runs.h"
 
 namespace milmob::simulation {
 
@@ -233,5 +234,13 @@ RunOutcome Sweep::outcome(const Drawn& drawn, std::uint64_t delay_seed, int work
   return mapped;
 }
 
+
+std::vector<RunRecord> run_sweep(Sweep& sweep, std::uint64_t seed, std::size_t first, std::size_t last, int threads,
+                                 const std::function<void(std::size_t)>& done) {
+  std::vector<RunRecord> records(last - first);
+  for_each_run(
+      first, last, threads, [&](std::size_t i, int worker) { records[i - first] = sweep.run(seed, i, worker); }, done);
+  return records;
+}
 
 }  // namespace milmob::simulation

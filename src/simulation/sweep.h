@@ -5,6 +5,7 @@
 // model's probabilities), re-plans under them (the planner, once per distinct draw: plans are
 // cached), and executes the plan with random delays. Run i depends only on the seed and i.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -77,5 +78,11 @@ class Sweep {
   std::map<std::string, std::shared_ptr<const Planned>> cache_;
   std::size_t plans_made_ = 0;
 };
+
+// Runs [first, last) of `sweep` seeded with `seed` on `threads` threads (at most the workers the
+// sweep was made for), in run order: the one loop `milmob sweep` (per MPI rank) and the Python
+// module's milmob.sweep share. `done(count)` as for_each_run's, for progress.
+std::vector<RunRecord> run_sweep(Sweep& sweep, std::uint64_t seed, std::size_t first, std::size_t last, int threads,
+                                 const std::function<void(std::size_t)>& done = {});
 
 }  // namespace milmob::simulation

@@ -170,3 +170,75 @@ def test_an_osm_scenario_plans_like_the_command(tmp_path):
     assert p.to_json() == (out / "plan.json").read_text()
     assert p.notes == json.loads((out / "plan.json").read_text())["notes"]
     assert "3 units" in repr(p)
+
+
+def test_improve_is_the_commands_plan_improve(tmp_path, vjtf):
+    out = tmp_path / "out"
+    r = run_cli("plan", VJTF, "-o", out, "--improve", 3)
+    assert r.returncode in (0, 3), r.stderr
+    improved = milmob.plan(vjtf, improve=3)
+    assert improved.to_json() == (out / "plan.json").read_text()
+    assert vjtf.plan(improve=3).to_json() == improved.to_json()
+    # A what-if keeps the plan's budget unless told otherwise.
+    assert improved.whatif([BORDER]).to_json() == improved.whatif([BORDER], improve=3).to_json()
+    with pytest.raises(milmob.InputError, match="improve"):
+        milmob.plan(vjtf, improve=-1)
+
+
+# The Oder bridge of docs/whatif.md, as a disruption file of its own.
+ODER = {
+    "description": "the A12/A2 Oder bridge lost",
+    "disruptions": [{"name": "Oder bridge lost (file)", "kind": "bridge_lost", "at": "C+2 12:00",
+                     "duration": "14d", "near": [14.57833, 52.31556], "radius_m": 3000}],
+}
+
+
+def write_oder(tmp_path):
+    path = tmp_path / "oder.yaml"
+    path.write_text(json.dumps(ODER, indent=2))  # JSON is YAML
+    return path
+
+
+def test_whatif_from_a_disruption_file_is_the_commands(tmp_path, vjtf_plan):
+    path = write_oder(tmp_path)
+    out = tmp_path / "whatif"
+    r = run_cli("whatif", VJTF, "--disrupt", path, "-o", out)
+    assert r.returncode in (0, 3), r.stderr
+    from_file = vjtf_plan.whatif(path)
+    assert from_file.to_json() == (out / "plan.json").read_text()
+    assert from_file.disruptions == ["Oder bridge lost (file)"]
+    assert vjtf_plan.whatif(str(path)).to_json() == from_file.to_json()
+    # The same disruption as a dict, or one disruption alone, is the same plan.
+    assert vjtf_plan.whatif(ODER).to_json() == from_file.to_json()
+    assert vjtf_plan.whatif([ODER["disruptions"][0]]).to_json() == from_file.to_json()
+    assert milmob.plan(vjtf_plan.scenario, [path]).to_json() == from_file.to_json()
+    # It delays the units that cross the Oder, as the scenario's own Oder disruption does.
+    assert max(row["delta_h"] or 0 for row in vjtf_plan.compare(from_file)["units"]) > 0
+
+
+def test_files_dicts_and_names_combine(tmp_path, vjtf_plan):
+    both = vjtf_plan.whatif([BORDER]).whatif([write_oder(tmp_path)])
+    assert both.disruptions == [BORDER, "Oder bridge lost (file)"]
+    out = tmp_path / "whatif"
+    r = run_cli("whatif", VJTF, "--disruption", BORDER, "--disrupt", write_oder(tmp_path), "-o", out)
+    assert r.returncode in (0, 3), r.stderr
+    assert both.to_json() == (out / "plan.json").read_text()
+
+
+def test_a_bad_disruption_file_is_a_scenario_error_with_its_place(tmp_path, vjtf_plan):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('disruptions:\n  - name: "x"\n    kind: bridge_fell\n    at: "C+1"\n    near: [14.5, 52.3]\n')
+    with pytest.raises(milmob.ScenarioError) as e:
+        vjtf_plan.whatif(bad)
+    assert (e.value.file, e.value.line, e.value.field) == (str(bad), 3, "disruptions[0].kind")
+    r = run_cli("whatif", VJTF, "--disrupt", bad)
+    assert r.returncode == 2 and f"{bad}:3" in r.stderr
+    with pytest.raises(milmob.ScenarioError, match="already has a disruption named"):
+        vjtf_plan.whatif({"name": BRIDGE, "kind": "bridge_lost", "at": "C+1", "near": [14.5, 52.3]})
+    with pytest.raises(milmob.ScenarioError) as e:
+        vjtf_plan.whatif({"name": "y", "kind": "bridge_lost", "at": "C+1", "near": [14.5, 52.3], "radius_m": "big"})
+    assert (e.value.file, e.value.field) == ("disruptions (dict)", "disruptions[0].radius_m")
+    with pytest.raises(milmob.ScenarioError, match="cannot|no such|read"):
+        vjtf_plan.whatif(tmp_path / "missing.yaml")
+    with pytest.raises(TypeError, match="expected a name"):
+        vjtf_plan.whatif([42])
