@@ -62,9 +62,10 @@ std::shared_ptr<PlanHandle> make_plan(const std::shared_ptr<ScenarioHandle>& sce
                             disruptions.empty() ? "" : fmt::format(" with {} disruption(s)", disruptions.size())));
   {
     py::gil_scoped_release release;
-    Progress bar("plan: units", 0, bars);
+    Progress bar("plan: units", 1000, bars);
     planning::PlanOptions options;
     options.improve_replans = improve;
+    options.progress = [&bar](double done) { bar.update(static_cast<std::uint64_t>(done * 1000)); };
     out->plan = what.scenario ? cli::plan_scenario(*in, *what.scenario, disruptions, options)
                               : cli::plan_scenario(*in, disruptions, options);
     out->json = planning::to_json(out->plan);
