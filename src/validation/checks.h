@@ -74,6 +74,12 @@ void check_vehicle_limits(const CheckInput& in, Violations& out);
 void check_trips(const CheckInput& in, Violations& out);
 // 13. The edges of every road and HET part join up: each edge starts where the one before ends.
 void check_route_continuity(const CheckInput& in, Violations& out);
+// 14. The march units of a serial leave one after another: each once the one before has passed
+//     the start point (vehicles x gap_rural_m at speed_two_lane_kmh) plus march_unit_gap_min.
+void check_spacing(const CheckInput& in, Violations& out);
+// 15. Every halt lasts its length: first_halt_min for a march unit's first, then at least the
+//     shorter of halt_min and first_halt_min.
+void check_halt_lengths(const CheckInput& in, Violations& out);
 // 8. A feasible unit arrives with its last march unit, no march unit before the unit's earliest
 //    arrival date; ready, departure and closure agree.
 void check_arrivals(const CheckInput& in, Violations& out);

@@ -285,6 +285,38 @@ TEST_F(ValidateCommand, ARoadPartWithAnEdgeLeftOutIsAViolation) {
   EXPECT_NE(r.out.find("checked: 1 violation\n"), std::string::npos) << r.out;
 }
 
+TEST_F(ValidateCommand, AMarchUnitLeavingBeforeTheOneAheadHasPassedIsAViolation) {
+  // The second HET march unit of a serial loaded a minute after the first, not once the first
+  // (its vehicles at 150 m and 40 km/h) and the 10 min gap have passed.
+  Json p = plan("defender-europe");
+  std::string first, second;
+  for (auto& u : p["units"]) {
+    std::string het_class;
+    for (const auto& l : u["legs"])
+      if (l["mode"] == "het") het_class = l["vehicle_class"];
+    Json* before = nullptr;
+    for (auto& m : u["march_units"]) {
+      if (het_class.empty() || m["vehicle_class"] != het_class || !second.empty()) continue;
+      if (before == nullptr) {
+        before = &m;
+        continue;
+      }
+      ASSERT_EQ(m["steps"][0]["activity"], "loading");
+      m["depart_min"] = (*before)["depart_min"].get<double>() + 1;
+      m["steps"][0]["from_min"] = m["depart_min"];
+      first = (*before)["id"], second = m["id"];
+    }
+  }
+  ASSERT_FALSE(second.empty());
+  const auto r = validate(p, "defender-europe");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find(second + " at C+"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(": spacing: leaves at "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(", 1.0 min after " + first + " left at "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" min, + 10 min\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("checked: 1 violation\n"), std::string::npos) << r.out;
+}
+
 TEST_F(ValidateCommand, AMalformedPlanExitsTwoNamingTheField) {
   Json p = plan("liechtenstein-exercise");
   p["units"][1]["march_units"][0]["steps"][0]["from_min"] = "soon";

@@ -542,3 +542,25 @@ TEST(Validation, AHetTripNeedsItsBookingAndListsOnlyTheUnitsMarchUnits) {
   EXPECT_THAT(violations(p), ElementsAre("deu-log/S1/M1 at C+0 02:00: carriage: rides HETs from C+0 02:00 to C+2 20:00 "
                                          "on no HET trip of deu-log that lists it"));
 }
+
+// --- the column (rules 14, 15) ---------------------------------------------------------------------
+
+TEST(Validation, AHaltLastsItsLength) {
+  // deu-log's first halt (15 min from 03:00) cut to 5 min, the rest of the stop a wait: the
+  // driving limits still see a 15 min halt, the halt itself is too short.
+  Json p = plan();
+  step(p, 1)["until_min"] = 185;
+  column(p)["steps"].insert(column(p)["steps"].begin() + 2,
+                            Json::parse(R"({"activity": "window_wait", "from_min": 185, "until_min": 195, "km_from": 40,
+                                            "km_to": 40, "country": "DEU", "detail": "waiting"})"));
+  EXPECT_THAT(violations(p), ElementsAre("deu-log/S1/M1 at C+0 03:00: halt length: steps[1] halts 5.0 min from C+0 03:00, "
+                                         "shorter than first_halt_min 15 min (its first halt)"));
+  // A later halt is held to halt_min (10 min).
+  p = plan();
+  step(p, 3)["until_min"] = 320;
+  column(p)["steps"].insert(column(p)["steps"].begin() + 4,
+                            Json::parse(R"({"activity": "window_wait", "from_min": 320, "until_min": 325, "km_from": 120,
+                                            "km_to": 120, "country": "DEU", "detail": "waiting"})"));
+  EXPECT_THAT(violations(p), ElementsAre("deu-log/S1/M1 at C+0 05:15: halt length: steps[3] halts 5.0 min from C+0 05:15, "
+                                         "shorter than halt_min 10 min"));
+}
