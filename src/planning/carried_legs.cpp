@@ -353,9 +353,13 @@ bool join_sailing(PlanningContext& ctx, Ledgers& L, const Terminal& load, const 
       continue;
     }
     out.start = start;
-    out.wait = alongside > ready + 1e-6
-                   ? fmt::format("waiting at {} for {} {} to load for its sailing", load.label(), s.ship, s.carrier + 1)
-                   : fmt::format("{}: handling shared with {} other units", load.label(), units_booking(L, load.label()));
+    // Waiting for the ship to load is waiting for what holds the sailing (a permission, ...).
+    if (alongside > ready + 1e-6) {
+      out.waited = s.held_by;
+      out.wait = s.held_why;
+    } else {
+      out.wait = fmt::format("{}: handling shared with {} other units", load.label(), units_booking(L, load.label()));
+    }
     step(out.steps, Activity::Loading, start, handled, 0, 0, load, fmt::format("loading {} at {}", s.ship, load.label()));
     step(out.steps, s.held_by, handled, s.depart, 0, 0, load, s.held_why);
     const double voyage = s.arrive - s.depart;
