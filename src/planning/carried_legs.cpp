@@ -136,7 +136,7 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
     itinerary = fmt::format("road {:.0f} km to {}, ", approach->distance_m / 1000, a.label());
   }
   for (const Section& s : sections) {
-    leg.parts.push_back({mode, s.from->label(), s.to->label(), s.km, s.geometry, {}});
+    leg.parts.push_back({mode, s.from->label(), s.to->label(), s.km, s.geometry, {}, {}});
     itinerary += fmt::format("{} {:.0f} km to {}, ", mode, s.km, s.to->label());
   }
   if (onward) {
@@ -209,6 +209,9 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
       end = std::max(end, carriages.back().end);
     }
     const Carriage& first = carriages.front();
+    // The ids before the march units move into the itinerary: the trips list them.
+    std::vector<std::string> aboard;
+    for (const MarchUnit& mu : mus) aboard.push_back(mu.id);
     double offset = 0;
     for (MarchUnit& mu : mus) {
       const double km = km_done(mu);
@@ -249,7 +252,7 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
     }
     for (Carriage& carriage : carriages)
       for (Trip& trip : carriage.trips) {
-        for (const MarchUnit& mu : mus) trip.march_units.push_back(mu.id);
+        trip.march_units.insert(trip.march_units.end(), aboard.begin(), aboard.end());
         it.trips.push_back(std::move(trip));
       }
   }
@@ -335,11 +338,13 @@ bool join_sailing(PlanningContext& ctx, Ledgers& L, const Terminal& load, const 
   const double need = vehicles * lane;
   for (Sailing& s : L.sailings) {
     if (s.from != load.label() || s.to != unload.label() || s.lane_free + 1e-9 < need || s.depart < ready) continue;
-    double start = ready, handled = ready + kPortHandlingMin;
+    // Not loaded before the ship is booked for the sailing: it may be at sea with another load.
+    const double alongside = std::max(ready, L.bookings[s.booking].from);
+    double start = alongside, handled = alongside + kPortHandlingMin;
     std::vector<DailyThroughput::Portion> portions;
     if (load.port && load.port->vehicles_per_day > 0) {
       DailyThroughput trial = handling(ctx, L, load);
-      portions = trial.take(ready, vehicles, false);
+      portions = trial.take(alongside, vehicles, false);
       if (portions.empty() || portions.back().until > s.depart + 1e-6) continue;
       handling(ctx, L, load) = std::move(trial);
       start = portions.front().from;
@@ -348,7 +353,13 @@ bool join_sailing(PlanningContext& ctx, Ledgers& L, const Terminal& load, const 
       continue;
     }
     out.start = start;
-    out.wait = fmt::format("{}: handling shared with {} other units", load.label(), units_booking(L, load.label()));
+    // Waiting for the ship to load is waiting for what holds the sailing (a permission, ...).
+    if (alongside > ready + 1e-6) {
+      out.waited = s.held_by;
+      out.wait = s.held_why;
+    } else {
+      out.wait = fmt::format("{}: handling shared with {} other units", load.label(), units_booking(L, load.label()));
+    }
     step(out.steps, Activity::Loading, start, handled, 0, 0, load, fmt::format("loading {} at {}", s.ship, load.label()));
     step(out.steps, s.held_by, handled, s.depart, 0, 0, load, s.held_why);
     const double voyage = s.arrive - s.depart;

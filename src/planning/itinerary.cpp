@@ -134,6 +134,7 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
   it.found = true;
   ClassLeg& leg = it.leg;
   door_to_door(leg, *route);
+  leg.parts.front().het_type = het->name;
 
   const std::string fleet_name = fmt::format("{} HET", unit.nation);
   Fleet& fleet = ledgers.fleets.try_emplace(fleet_name, fleet_rule->count, 0.0).first->second;

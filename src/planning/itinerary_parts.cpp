@@ -146,7 +146,7 @@ ClassLeg class_leg(const VehicleClass& c, const std::string& mode) {
 
 LegPart road_part(const routing::Route& route, const std::string& from, const std::string& to,
                   const std::string& mode) {
-  LegPart part{mode, from, to, route.distance_m / 1000, route.geometry, {}};
+  LegPart part{mode, from, to, route.distance_m / 1000, route.geometry, {}, {}};
   for (const routing::Piece& p : route.pieces)
     if (part.edges.empty() || part.edges.back() != p.edge) part.edges.push_back(p.edge);
   return part;

@@ -62,6 +62,7 @@ struct LegPart {
   double km = 0;
   std::vector<geo::LonLat> geometry;
   std::vector<std::uint32_t> edges;  // road and HET parts: the network's edges, in order (the validator's)
+  std::string het_type;  // HET parts: the catalogue's empty HET that carries the class (the validator's)
 };
 
 // How one vehicle class of a unit travels from home to destination.

@@ -44,6 +44,7 @@ Json to_json(const Plan& plan) {
       for (const LegPart& p : l.parts) {
         parts.push_back({{"mode", p.mode}, {"from", p.from}, {"to", p.to}, {"km", round1(p.km)}});
         if (!p.edges.empty()) parts.back()["edges"] = p.edges;
+        if (!p.het_type.empty()) parts.back()["het_type"] = p.het_type;
       }
       legs.push_back({{"mode", l.mode}, {"vehicle_class", l.label}, {"types", l.types}, {"vehicles", l.vehicles},
                       {"itinerary", l.itinerary}, {"distance_km", round1(l.distance_km)},

@@ -472,7 +472,7 @@ std::string map_section(const Plan& plan) {
     const char* dash = kDashes[(i / kUnitColours.size()) % kDashes.size()];
     for (const ClassLeg& leg : u.legs)
       for (const LegPart& part :
-           leg.parts.empty() ? std::vector<LegPart>{{"road", "home", "destination", leg.distance_km, leg.geometry, {}}}
+           leg.parts.empty() ? std::vector<LegPart>{{"road", "home", "destination", leg.distance_km, leg.geometry, {}, {}}}
                              : leg.parts) {
         const std::string points = polyline_points(f, part.geometry);
         if (points.empty()) continue;

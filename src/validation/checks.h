@@ -65,6 +65,21 @@ void check_carriage(const CheckInput& in, Violations& out);
 //     (as the scenario's overrides set them) every vehicle type of the class keeps: weight,
 //     axle load, height, width, MLC (tracked or wheeled); none closed for good.
 void check_vehicle_limits(const CheckInput& in, Violations& out);
+// 11. (in check_vehicle_limits) A HET part's edges keep the loaded combination's limits: the
+//     HET's weight plus each vehicle type's, the wider width, the MLC the weight gives.
+// 12. Every carried step lies on a trip of its unit that lists its march unit, every HET march
+//     unit on a HET trip; every trip's carrier is booked for the trip and its return; every
+//     loading and unloading at a railhead, transshipment point, port or airfield with a capacity
+//     in the scenario has its slot or handling booked.
+void check_trips(const CheckInput& in, Violations& out);
+// 13. The edges of every road and HET part join up: each edge starts where the one before ends.
+void check_route_continuity(const CheckInput& in, Violations& out);
+// 14. The march units of a serial leave one after another: each once the one before has passed
+//     the start point (vehicles x gap_rural_m at speed_two_lane_kmh) plus march_unit_gap_min.
+void check_spacing(const CheckInput& in, Violations& out);
+// 15. Every halt lasts its length: first_halt_min for a march unit's first, then at least the
+//     shorter of halt_min and first_halt_min.
+void check_halt_lengths(const CheckInput& in, Violations& out);
 // 8. A feasible unit arrives with its last march unit, no march unit before the unit's earliest
 //    arrival date; ready, departure and closure agree.
 void check_arrivals(const CheckInput& in, Violations& out);

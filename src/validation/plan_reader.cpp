@@ -147,6 +147,22 @@ PlanMarchUnit read_march_unit(const Field& f) {
   return m;
 }
 
+PlanTrip read_trip(const Field& f) {
+  PlanTrip t;
+  t.mode = f.key("mode", "rail, sea, air or het").text();
+  t.carrier = f.key("carrier", "the carrier").text();
+  t.from = f.key("from", "where it loads").text();
+  t.to = f.key("to", "where it unloads").text();
+  t.vehicles = f.key("vehicles", "the vehicles aboard").count();
+  t.load_start = f.key("load_start", "a time").time();
+  t.depart = f.key("depart_min", "the departure in minutes from C-day").number();
+  t.arrive = f.key("arrive_min", "the arrival in minutes from C-day").number();
+  t.unloaded = f.key("unloaded", "a time").time();
+  t.back = f.key("back", "a time").time();
+  t.march_units = f.key("march_units", "a list of march unit ids").texts();
+  return t;
+}
+
 PlanUnit read_unit(const Field& f) {
   PlanUnit u;
   u.id = f.key("id", "the unit's id").text();
@@ -157,12 +173,16 @@ PlanUnit read_unit(const Field& f) {
   u.departure = f.key("departure", "a time").time();
   u.arrival = f.key("arrival", "a time").time();
   f.key("legs", "a list of legs").each([&](const Field& l) {
-    PlanLeg leg{l.key("vehicle_class", "the vehicle class").text(), l.key("types", "a list of vehicle types").texts(),
+    PlanLeg leg{l.has("mode") ? l.key("mode", "road, rail, sea, air or het").text() : std::string(),
+                l.key("vehicle_class", "the vehicle class").text(), l.key("types", "a list of vehicle types").texts(),
                 l.key("vehicles", "the number of vehicles").count(),
                 l.key("distance_km", "the route's length in km").number(), {}};
     if (l.has("parts"))
       l.key("parts", "a list of the itinerary's parts").each([&](const Field& p) {
-        PlanLegPart part{p.key("mode", "road, rail, sea, air or het").text(), {}};
+        PlanLegPart part{p.key("mode", "road, rail, sea, air or het").text(), {}, {}, {}, {}};
+        if (p.has("from")) part.from = p.key("from", "where the part starts").text();
+        if (p.has("to")) part.to = p.key("to", "where the part ends").text();
+        if (p.has("het_type")) part.het_type = p.key("het_type", "the HET's vehicle type").text();
         if (p.has("edges"))
           p.key("edges", "a list of edge numbers").each([&](const Field& e) {
             part.edges.push_back(e.index());
@@ -172,6 +192,8 @@ PlanUnit read_unit(const Field& f) {
     u.legs.push_back(std::move(leg));
   });
   f.key("march_units", "a list of march units").each([&](const Field& m) { u.march_units.push_back(read_march_unit(m)); });
+  if (f.has("trips"))
+    f.key("trips", "a list of carrier trips").each([&](const Field& t) { u.trips.push_back(read_trip(t)); });
   return u;
 }
 

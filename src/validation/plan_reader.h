@@ -42,14 +42,26 @@ struct PlanMarchUnit {
 struct PlanLegPart {
   std::string mode;                  // road | rail | sea | air | het
   std::vector<std::uint32_t> edges;  // road and HET parts: the network's edges
+  std::string from, to;              // "home", "railhead X", "destination"
+  std::string het_type;              // HET parts: the empty HET's catalogue name ("" in older plans)
 };
 
 struct PlanLeg {
+  std::string mode;  // road | rail | sea | air | het: the main mode ("" when not written)
   std::string vehicle_class;
   std::vector<std::string> types;
   int vehicles = 0;
   double distance_km = 0;
   std::vector<PlanLegPart> parts;  // empty in plans written before itineraries had parts
+};
+
+// One run of a carrier (a train, a ship, an aircraft, a HET column) with the march units aboard.
+struct PlanTrip {
+  std::string mode, carrier;  // "rail", "DEU train 3"; "het", "USA HET x12"
+  std::string from, to;       // terminals: "railhead X", "port Y"; "home", "destination" for HETs
+  int vehicles = 0;
+  double load_start = 0, depart = 0, arrive = 0, unloaded = 0, back = 0;  // load_start, unloaded, back to the minute
+  std::vector<std::string> march_units;
 };
 
 struct PlanUnit {
@@ -59,6 +71,7 @@ struct PlanUnit {
   double ready = 0, departure = 0, arrival = 0;  // from the text fields, to the minute
   std::vector<PlanLeg> legs;
   std::vector<PlanMarchUnit> march_units;
+  std::vector<PlanTrip> trips;  // empty when not written
 };
 
 struct PlanBooking {

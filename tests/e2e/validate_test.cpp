@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,13 @@ const std::string kMilmob = MILMOB_BINARY;
 const std::string kExamples = std::string(MILMOB_SOURCE_DIR) + "/examples/";
 
 std::string scenario(const std::string& example) { return kExamples + example + ".yaml"; }
+
+// A network override: a bridge signed `tonnes` within 100 m of lon, lat.
+std::string fmt_override(double lon, double lat, int tonnes) {
+  char text[128];
+  std::snprintf(text, sizeof text, "{near: [%.5f, %.5f], radius_m: 100, max_weight_t: %d}", lon, lat, tonnes);
+  return text;
+}
 
 // Plans every example once for the whole suite.
 class ValidateCommand : public ::testing::Test {
@@ -150,6 +158,163 @@ TEST_F(ValidateCommand, ADriveMovedIntoAGermanWeekendIsAViolation) {
   const std::string line = r.out.substr(r.out.rfind('\n', at) + 1, r.out.find('\n', at) - r.out.rfind('\n', at) - 1);
   EXPECT_EQ(line.substr(0, id.size()), id) << line;
   EXPECT_NE(line.find("on Saturday 2027-05-08, a weekend day in DEU (no_weekends)"), std::string::npos) << line;
+}
+
+// The example's scenario written beside the tampered plans, its data paths made absolute, with
+// `override` first among its network overrides.
+std::string scenario_with_override(const std::string& example, const std::string& override_item, TempDir& dir) {
+  std::string text = read_file(scenario(example));
+  const std::string data = "path: ../data/";
+  for (auto at = text.find(data); at != std::string::npos; at = text.find(data, at))
+    text.replace(at, data.size(), "path: " + std::string(MILMOB_SOURCE_DIR) + "/data/");
+  const std::string overrides = "  overrides:\n";
+  const auto at = text.find(overrides);
+  if (at == std::string::npos) return "";
+  text.insert(at + overrides.size(), "    - " + override_item + "\n");
+  const std::string path = dir.path(example + "-override.yaml");
+  write_file(path, text);
+  return path;
+}
+
+TEST_F(ValidateCommand, ALoadedHetOverABridgeTheVehicleAloneMayCrossIsAViolation) {
+  // Defender Europe carries us-cab-3's Bradleys on the US HETs (M1070 + M1000, 41.3 t empty):
+  // loaded 71.3 t, MLC 69. A bridge signed 50 t on the HET route carries a Bradley (30 t) but
+  // not the loaded HET; one signed 75 t carries both.
+  const Json p = plan("defender-europe");
+  std::string unit;
+  std::size_t leg_index = 0;
+  Json middle;
+  for (const auto& u : p["units"])
+    for (std::size_t l = 0; l < u["legs"].size(); ++l) {
+      const auto& leg = u["legs"][l];
+      if (leg["mode"] != "het" || !unit.empty()) continue;
+      ASSERT_EQ(leg["parts"][0]["het_type"], "M1070 + M1000 HET (empty)");
+      ASSERT_EQ(leg["types"], Json::array({"M2 Bradley"}));
+      unit = u["id"], leg_index = l;
+      middle = leg["geometry"][leg["geometry"].size() / 2];
+    }
+  ASSERT_FALSE(unit.empty()) << "the example plans no HET leg";
+  const auto bridge = [&](int tonnes) {
+    return fmt_override(middle[0].get<double>(), middle[1].get<double>(), tonnes);
+  };
+  const std::string weak = scenario_with_override("defender-europe", bridge(50), *tmp_);
+  ASSERT_FALSE(weak.empty());
+  auto r = run_command(kMilmob + " validate " + plan_path("defender-europe") + " " + weak);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  const std::string head = unit + " legs[" + std::to_string(leg_index) +
+                           "].parts[0]: HET limits: loaded M1070 + M1000 HET (empty) + M2 Bradley (71.3 t, MLC 69, 3.81 m "
+                           "wide) on '";
+  EXPECT_NE(r.out.find(head), std::string::npos) << head << "\n" << r.out;
+  EXPECT_NE(r.out.find("): maxweight 50 t < 71.3 t\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("vehicle limits: M2 Bradley"), std::string::npos) << r.out;
+  const std::string strong = scenario_with_override("defender-europe", bridge(75), *tmp_);
+  r = run_command(kMilmob + " validate " + plan_path("defender-europe") + " " + strong);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+TEST_F(ValidateCommand, ACarriageWithoutItsBookingsIsAViolation) {
+  // Drop the first train, railhead slot and HET bookings: each trip they served is named.
+  Json p = plan("defender-europe");
+  auto& bookings = p["bookings"];
+  std::map<std::string, Json> dropped;
+  for (const char* kind : {"train", "railhead", "het"}) {
+    const auto it = std::find_if(bookings.begin(), bookings.end(), [&](const Json& b) { return b["kind"] == kind; });
+    ASSERT_NE(it, bookings.end()) << kind;
+    dropped[kind] = *it;
+    bookings.erase(it);
+  }
+  const auto r = validate(p, "defender-europe");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  const Json& train = dropped["train"];
+  EXPECT_NE(r.out.find(": carriage: " + train["unit"].get<std::string>() + " trips[0] "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("loading from " + train["from"].get<std::string>() + " and back at " +
+                       train["until"].get<std::string>() + ", has no booking of '" + train["resource"].get<std::string>() +
+                       "' (train) covering it\n"),
+            std::string::npos)
+      << r.out;
+  const Json& slot = dropped["railhead"];
+  EXPECT_NE(r.out.find(" loads at '" + slot["resource"].get<std::string>() + "' at " + slot["from"].get<std::string>() +
+                       " without a booking of its slot or handling (railhead) starting then\n"),
+            std::string::npos)
+      << r.out;
+  const Json& het = dropped["het"];
+  EXPECT_NE(r.out.find("USA HET x" + std::to_string(het["vehicles"].get<int>()) + " at " + het["from"].get<std::string>() +
+                       ": carriage: " + het["unit"].get<std::string>() + " trips["),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("has no booking of 'USA HET' (het) covering it\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("checked: 3 violations\n"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCommand, ACarriedStepOnNoTripIsAViolation) {
+  Json p = plan("defender-europe");
+  Json& unit = p["units"][0];
+  ASSERT_EQ(unit["trips"][0]["mode"], "rail");
+  const Json trip = unit["trips"][0];
+  unit["trips"].erase(0);
+  const auto r = validate(p, "defender-europe");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  // Every march unit aboard is named, with its carried step.
+  ASSERT_FALSE(trip["march_units"].empty());
+  for (const auto& id : trip["march_units"]) {
+    const std::string line = id.get<std::string>() + " at C+";
+    EXPECT_NE(r.out.find(line), std::string::npos) << line << "\n" << r.out;
+  }
+  EXPECT_NE(r.out.find(": carriage: steps["), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" (rail "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("on no trip of " + unit["id"].get<std::string>() + " that lists it\n"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCommand, ARoadPartWithAnEdgeLeftOutIsAViolation) {
+  Json p = plan("defender-europe");
+  std::string where;
+  for (auto& u : p["units"])
+    for (std::size_t l = 0; l < u["legs"].size() && where.empty(); ++l)
+      for (std::size_t k = 0; k < u["legs"][l]["parts"].size() && where.empty(); ++k) {
+        auto& part = u["legs"][l]["parts"][k];
+        if (part["mode"] != "road" || !part.contains("edges") || part["edges"].size() < 5) continue;
+        part["edges"].erase(2);
+        where = u["id"].get<std::string>() + " legs[" + std::to_string(l) + "].parts[" + std::to_string(k) + "]";
+      }
+  ASSERT_FALSE(where.empty());
+  const auto r = validate(p, "defender-europe");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find(where + ": route continuity: road part home > "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(": edges[1] (edge "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("but edges[2] (edge "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("checked: 1 violation\n"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCommand, AMarchUnitLeavingBeforeTheOneAheadHasPassedIsAViolation) {
+  // The second HET march unit of a serial loaded a minute after the first, not once the first
+  // (its vehicles at 150 m and 40 km/h) and the 10 min gap have passed.
+  Json p = plan("defender-europe");
+  std::string first, second;
+  for (auto& u : p["units"]) {
+    std::string het_class;
+    for (const auto& l : u["legs"])
+      if (l["mode"] == "het") het_class = l["vehicle_class"];
+    Json* before = nullptr;
+    for (auto& m : u["march_units"]) {
+      if (het_class.empty() || m["vehicle_class"] != het_class || !second.empty()) continue;
+      if (before == nullptr) {
+        before = &m;
+        continue;
+      }
+      ASSERT_EQ(m["steps"][0]["activity"], "loading");
+      m["depart_min"] = (*before)["depart_min"].get<double>() + 1;
+      m["steps"][0]["from_min"] = m["depart_min"];
+      first = (*before)["id"], second = m["id"];
+    }
+  }
+  ASSERT_FALSE(second.empty());
+  const auto r = validate(p, "defender-europe");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find(second + " at C+"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(": spacing: leaves at "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(", 1.0 min after " + first + " left at "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" min, + 10 min\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("checked: 1 violation\n"), std::string::npos) << r.out;
 }
 
 TEST_F(ValidateCommand, AMalformedPlanExitsTwoNamingTheField) {

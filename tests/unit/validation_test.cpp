@@ -490,3 +490,77 @@ TEST(Validation, AFeasibleUnitArrivesWithItsLastMarchUnit) {
   p["units"][2]["arrival"] = "never";
   EXPECT_TRUE(violations(p).empty());
 }
+
+// --- carriage (rule 12) ----------------------------------------------------------------------------
+
+Json het_trip() {
+  return Json::parse(R"({"mode": "het", "carrier": "DEU HET x3", "from": "home", "to": "destination", "vehicles": 3,
+    "km": 666.7, "load_start": "C+0 02:00", "depart": "C+0 02:00", "depart_min": 120, "arrive": "C+2 20:00",
+    "arrive_min": 4080, "unloaded": "C+2 20:00", "back": "C+5 14:00", "march_units": ["deu-log/S1/M1"]})");
+}
+
+TEST(PlanReader, ReadsTripsAndTheHetOfAHetPart) {
+  Json p = plan();
+  p["units"][0]["trips"] = Json::array({het_trip()});
+  p["units"][0]["legs"][0]["mode"] = "het";
+  p["units"][0]["legs"][0]["parts"] = Json::parse(
+      R"J([{"mode": "het", "from": "home", "to": "destination", "km": 666.7, "edges": [4, 5],
+           "het_type": "MAN HX81 HET (empty)"}])J");
+  const mv::PlanFile f = mv::parse_plan(p.dump(), "plan.json");
+  ASSERT_EQ(f.units[0].trips.size(), 1u);
+  const mv::PlanTrip& t = f.units[0].trips[0];
+  EXPECT_EQ(t.carrier, "DEU HET x3");
+  EXPECT_EQ(t.load_start, 120.0);
+  EXPECT_EQ(t.back, 5 * 1440.0 + 14 * 60);
+  EXPECT_EQ(t.march_units, std::vector<std::string>{"deu-log/S1/M1"});
+  EXPECT_EQ(f.units[0].legs[0].mode, "het");
+  EXPECT_EQ(f.units[0].legs[0].parts[0].het_type, "MAN HX81 HET (empty)");
+  EXPECT_EQ(f.units[0].legs[0].parts[0].edges, (std::vector<std::uint32_t>{4, 5}));
+  // A plan without trips (written before them) still reads.
+  EXPECT_TRUE(mv::parse_plan(kPlan, "plan.json").units[0].trips.empty());
+}
+
+TEST(Validation, AHetTripNeedsItsBookingAndListsOnlyTheUnitsMarchUnits) {
+  Json p = plan();
+  p["units"][0]["legs"][0]["mode"] = "het";
+  // The HET column rides from loading to unloading on its trip, and its carriers are booked.
+  p["units"][0]["trips"] = Json::array({het_trip()});
+  p["bookings"].push_back(Json::parse(R"({"resource": "DEU HET", "kind": "het", "unit": "deu-log",
+    "march_unit": "deu-log/S1/H1", "vehicles": 3, "amount": 3, "from": "C+0 02:00", "until": "C+5 14:00"})"));
+  // (The scenario gives DEU no HETs: that is rule 9's to say, not this rule's.)
+  EXPECT_THAT(violations(p), ElementsAre(HasSubstr(": capacity: booked 'DEU HET' (het), which is not a resource of the scenario")));
+  // Without the booking, and with a march unit of another unit aboard.
+  p["bookings"].erase(1);
+  p["units"][0]["trips"][0]["march_units"].push_back("pol-recce/S1/M1");
+  EXPECT_THAT(violations(p),
+              ElementsAre("deu-log at C+0 02:00: carriage: trips[0] (DEU HET x3, home > destination) lists march unit "
+                          "'pol-recce/S1/M1', which the unit does not have",
+                          "DEU HET x3 at C+0 02:00: carriage: deu-log trips[0] home > destination with 3 vehicles, loading "
+                          "from C+0 02:00 and back at C+5 14:00, has no booking of 'DEU HET' (het) covering it"));
+  // A HET class whose march unit rides on no trip.
+  p["units"][0]["trips"] = Json::array();
+  EXPECT_THAT(violations(p), ElementsAre("deu-log/S1/M1 at C+0 02:00: carriage: rides HETs from C+0 02:00 to C+2 20:00 "
+                                         "on no HET trip of deu-log that lists it"));
+}
+
+// --- the column (rules 14, 15) ---------------------------------------------------------------------
+
+TEST(Validation, AHaltLastsItsLength) {
+  // deu-log's first halt (15 min from 03:00) cut to 5 min, the rest of the stop a wait: the
+  // driving limits still see a 15 min halt, the halt itself is too short.
+  Json p = plan();
+  step(p, 1)["until_min"] = 185;
+  column(p)["steps"].insert(column(p)["steps"].begin() + 2,
+                            Json::parse(R"({"activity": "window_wait", "from_min": 185, "until_min": 195, "km_from": 40,
+                                            "km_to": 40, "country": "DEU", "detail": "waiting"})"));
+  EXPECT_THAT(violations(p), ElementsAre("deu-log/S1/M1 at C+0 03:00: halt length: steps[1] halts 5.0 min from C+0 03:00, "
+                                         "shorter than first_halt_min 15 min (its first halt)"));
+  // A later halt is held to halt_min (10 min).
+  p = plan();
+  step(p, 3)["until_min"] = 320;
+  column(p)["steps"].insert(column(p)["steps"].begin() + 4,
+                            Json::parse(R"({"activity": "window_wait", "from_min": 320, "until_min": 325, "km_from": 120,
+                                            "km_to": 120, "country": "DEU", "detail": "waiting"})"));
+  EXPECT_THAT(violations(p), ElementsAre("deu-log/S1/M1 at C+0 05:15: halt length: steps[3] halts 5.0 min from C+0 05:15, "
+                                         "shorter than halt_min 10 min"));
+}
