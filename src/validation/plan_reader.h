@@ -52,6 +52,21 @@ struct PlanLeg {
   std::vector<PlanLegPart> parts;  // empty in plans written before itineraries had parts
 };
 
+// A sortie of personnel: the aircraft (carrier "aircraft TYPE N"), troops aboard, when unloaded.
+struct PlanSortie {
+  std::string carrier;
+  int passengers = 0;
+  double unloaded = 0;
+};
+
+// How a unit's personnel move (absent in plans written before personnel were planned).
+struct PlanPersonnel {
+  int count = 0, seated = 0, flown = 0, riding = 0;
+  std::string mode;   // convoy | air
+  double arrival = 0; // air: the last personnel at the destination
+  std::vector<PlanSortie> sorties;
+};
+
 struct PlanUnit {
   std::string id, nation;
   bool feasible = true;
@@ -59,6 +74,8 @@ struct PlanUnit {
   double ready = 0, departure = 0, arrival = 0;  // from the text fields, to the minute
   std::vector<PlanLeg> legs;
   std::vector<PlanMarchUnit> march_units;
+  bool has_personnel = false;
+  PlanPersonnel personnel;
 };
 
 struct PlanBooking {
