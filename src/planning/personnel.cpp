@@ -31,6 +31,7 @@ PersonnelMove fly(PlanningContext& ctx, const scenario::Unit& unit, PersonnelMov
   p.flown = to_fly;
   p.riding = p.count - to_fly;
   p.from = a.label(), p.to = b.label();
+  p.geometry = {a.where, b.where};
   p.road_km_to = bus_km(unit.home.where, a.where);
   p.road_km_from = bus_km(b.where, unit.destination.where);
   p.depart = ready;

@@ -103,6 +103,7 @@ struct PersonnelMove {
   double road_km_to = 0, road_km_from = 0;  // by bus to the first airfield, from the second
   std::string from, to;                     // the airfields
   std::vector<Trip> sorties;
+  std::vector<geo::LonLat> geometry;  // air: the flight, first airfield to second (the map)
   std::vector<Step> steps;  // air: the last to arrive, from the unit's ready time (buses, waits, sortie, buses)
 };
 

@@ -189,6 +189,14 @@ Json routes_geojson(const Plan& plan) {
                 {{"kind", "route"}, {"unit", u.id}, {"mode", part.mode}, {"vehicle_class", l.label},
                  {"vehicles", l.vehicles}, {"from", part.from}, {"to", part.to}, {"distance_km", round1(part.km)}});
       }
+    if (const PersonnelMove& pax = u.personnel; pax.mode == "air" && pax.geometry.size() >= 2 && !pax.sorties.empty()) {
+      Json line = Json::array();
+      for (const auto& p : pax.geometry) line.push_back(point(p));
+      feature({{"type", "LineString"}, {"coordinates", line}},
+              {{"kind", "route"}, {"unit", u.id}, {"mode", "air"},
+               {"vehicle_class", fmt::format("personnel ({} flown)", pax.flown)}, {"vehicles", 0}, {"from", pax.from},
+               {"to", pax.to}, {"distance_km", round1(pax.sorties.front().km)}});
+    }
     for (const MarchUnit& m : u.march_units) {
       for (const Step& s : m.steps)
         if (s.activity == Activity::NightStop)

@@ -10,6 +10,7 @@
 #include "planning/capacity.h"
 #include "planning/plan_output.h"
 #include "planning/planner.h"
+#include "planning/report_html.h"
 #include "support/shipped_data.h"
 #include "validation/checks.h"
 #include "vehicles/catalogue.h"
@@ -380,6 +381,13 @@ TEST(Personnel, TheRestFlyInSortiesOfTheSeatsOnTheAircraftTheVehiclesUse) {
   EXPECT_DOUBLE_EQ(p.plan.closure, pax.arrive);
   EXPECT_NEAR(delayed(u), u.arrival - u.ready, 1e-6);
   EXPECT_TRUE(p.report.ok()) << violations(p.report);
+  // The report's closure table and the map say so.
+  EXPECT_NE(mp::report_html(p.plan).find("262: 12 in the vehicles, 250 flown in 3 sorties"), std::string::npos);
+  int flights = 0;
+  const auto geojson = mp::routes_geojson(p.plan);
+  for (const auto& f : geojson["features"])
+    flights += f["properties"].value("vehicle_class", "") == "personnel (250 flown)";
+  EXPECT_EQ(flights, 1);
 
   // The validator counts them: a sortie over its seats, or personnel lost, are violations.
   auto j = nlohmann::json::parse(mp::to_json(p.plan).dump());
