@@ -684,6 +684,80 @@ int per_sortie(const VehicleClass& c, const scenario::Aircraft& a) {
 
 }  // namespace
 
+Sortie fly_sortie(PlanningContext& ctx, Ledgers& L, const Terminal& load, const Terminal& unload,
+                  const std::string& nation, const std::string& unit_id, double ready, const SortieLoad& what,
+                  const std::string& trip_id) {
+  Sortie out;
+  // A flight is a great circle; the permission to enter the destination's nation is its clearance.
+  Section sec;
+  sec.from = &load, sec.to = &unload;
+  sec.km = geo::haversine_m(load.where, unload.where) / 1000;
+  sec.countries = {load.country};
+  if (unload.country != load.country) sec.countries.push_back(unload.country);
+  const scenario::Aircraft* aircraft = nullptr;
+  Fleet* fleet = nullptr;
+  int carrier = -1;
+  double free = std::numeric_limits<double>::infinity();
+  for (const auto& a : ctx.scenario.resources.aircraft) {
+    const int room = a.count > 0 && a.speed_kmh > 0 ? what.capacity(a) : 0;
+    if (room <= 0 || (!what.partial && room < what.wanted)) continue;
+    Fleet& f = L.fleets.try_emplace("aircraft " + a.type, a.count, 0.0).first->second;
+    const auto [ids, when] = f.first_free(1);
+    if (when < free) free = when, aircraft = &a, fleet = &f, carrier = ids.front(), out.carried = std::min(room, what.wanted);
+  }
+  if (!aircraft) {
+    out.reason = "air: no aircraft can take the load";
+    return out;
+  }
+  const int vehicles = what.passengers ? 0 : out.carried, passengers = what.passengers ? out.carried : 0;
+  const std::string name = "aircraft " + aircraft->type;
+  // A parking place on the ground for the handling hours, at each end.
+  const auto on_ground = [&](const Terminal& at, double t) -> std::pair<double, double> {
+    const double hours = at.airfield->handling_hours > 0 ? at.airfield->handling_hours : 2;
+    if (at.airfield->max_on_ground <= 0) return {t, t + hours * 60};
+    Fleet& places = L.fleets.try_emplace("on the ground at " + at.name, at.airfield->max_on_ground, 0.0).first->second;
+    const auto [ids, when] = places.first_free(1);
+    const double start = std::max(t, when);
+    places.busy_until(ids.front(), start + hours * 60);
+    L.bookings.push_back({"on the ground at " + at.name, unit_id, trip_id, vehicles, start, start + hours * 60,
+                          "airfield", 1});
+    return {start, start + hours * 60};
+  };
+  std::vector<Step> gate_steps;
+  const double t0 = std::max(ready, free);
+  const double gate = clear_to_go(ctx, nation, sec, t0, gate_steps, 0);
+  const double handling = (load.airfield->handling_hours > 0 ? load.airfield->handling_hours : 2) * 60;
+  const auto [load_start, loaded] = on_ground(load, std::max(t0, gate - handling));
+  out.start = load_start;
+  if (gate > t0 + 1e-6 && !gate_steps.empty()) {
+    out.waited = gate_steps.back().activity;
+    out.wait = gate_steps.back().detail;
+  } else {
+    out.wait = free > ready + 1e-6
+                   ? fmt::format("waiting for an {} ({} of them, all flying)", name, aircraft->count)
+                   : fmt::format("{}: {} on the ground at once", load.label(), load.airfield->max_on_ground);
+  }
+  step(out.steps, Activity::Loading, load_start, loaded, 0, 0, load,
+       passengers ? fmt::format("{} troops boarding an {} at {}", passengers, name, load.label())
+                  : fmt::format("loading an {} at {}", name, load.label()));
+  const double depart = clear_to_go(ctx, nation, sec, loaded, out.steps, 0);
+  const double arrive = depart + sec.km / aircraft->speed_kmh * 60;
+  step(out.steps, Activity::Carried, depart, arrive, 0, sec.km, unload,
+       fmt::format("air {:.0f} km {} > {} ({} {})", sec.km, load.label(), unload.label(), name, carrier + 1));
+  const auto [unload_start, unloaded] = on_ground(unload, arrive);
+  step(out.steps, Activity::ResourceWait, arrive, unload_start, sec.km, sec.km, unload,
+       fmt::format("{}: {} on the ground at once", unload.label(), unload.airfield->max_on_ground));
+  step(out.steps, Activity::Unloading, unload_start, unloaded, sec.km, sec.km, unload,
+       fmt::format("unloading at {}", unload.label()));
+  out.end = unloaded;
+  const double back = unloaded + sec.km / aircraft->speed_kmh * 60;
+  fleet->busy_until(carrier, back);
+  L.bookings.push_back({name, unit_id, trip_id, vehicles, load_start, back, "aircraft", 1});
+  out.trip = {"air", fmt::format("{} {}", name, carrier + 1), load.label(), unload.label(), load_start, depart,
+              arrive, unloaded, back, vehicles, sec.km, {}, passengers};
+  return out;
+}
+
 Itinerary by_air(PlanningContext& ctx, const ClassMove& move, const Terminal& load, const Terminal& unload,
                  Ledgers& ledgers) {
   const scenario::Scenario& s = ctx.scenario;
@@ -696,7 +770,6 @@ Itinerary by_air(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
     failed.reason = fmt::format("air: no aircraft of the scenario can carry a {}", move.vclass.limits.label);
     return failed;
   }
-  // A flight is a great circle; the permission to enter the destination's nation is its clearance.
   Section sec;
   sec.from = &load, sec.to = &unload;
   sec.km = geo::haversine_m(load.where, unload.where) / 1000;
@@ -705,66 +778,16 @@ Itinerary by_air(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
   if (unload.country != load.country) sec.countries.push_back(unload.country);
   const std::string nation = move.unit.nation, unit_id = move.unit.id;
   const VehicleClass& vclass = move.vclass;
-  const CarryLoad carry = [&ctx, sec, &load, &unload, nation, unit_id, &vclass](Ledgers& L, double ready, int vehicles,
-                                                                              const std::string& trip_id) {
+  const CarryLoad carry = [&ctx, &load, &unload, nation, unit_id, &vclass](Ledgers& L, double ready, int vehicles,
+                                                                         const std::string& trip_id) {
+    const SortieLoad what{vehicles, false, false, [&vclass](const scenario::Aircraft& a) { return per_sortie(vclass, a); }};
+    Sortie sortie = fly_sortie(ctx, L, load, unload, nation, unit_id, ready, what, trip_id);
     Carriage out;
-    const scenario::Aircraft* aircraft = nullptr;
-    Fleet* fleet = nullptr;
-    int carrier = -1;
-    double free = std::numeric_limits<double>::infinity();
-    for (const auto& a : ctx.scenario.resources.aircraft) {
-      if (a.count <= 0 || a.speed_kmh <= 0 || per_sortie(vclass, a) < vehicles) continue;
-      Fleet& f = L.fleets.try_emplace("aircraft " + a.type, a.count, 0.0).first->second;
-      const auto [ids, when] = f.first_free(1);
-      if (when < free) free = when, aircraft = &a, fleet = &f, carrier = ids.front();
-    }
-    if (!aircraft) {
-      out.reason = "air: no aircraft can take the load";
-      return out;
-    }
-    const std::string name = "aircraft " + aircraft->type;
-    // A parking place on the ground for the handling hours, at each end.
-    const auto on_ground = [&](const Terminal& at, double t) -> std::pair<double, double> {
-      const double hours = at.airfield->handling_hours > 0 ? at.airfield->handling_hours : 2;
-      if (at.airfield->max_on_ground <= 0) return {t, t + hours * 60};
-      Fleet& places = L.fleets.try_emplace("on the ground at " + at.name, at.airfield->max_on_ground, 0.0).first->second;
-      const auto [ids, when] = places.first_free(1);
-      const double start = std::max(t, when);
-      places.busy_until(ids.front(), start + hours * 60);
-      L.bookings.push_back({"on the ground at " + at.name, unit_id, trip_id, vehicles, start, start + hours * 60,
-                            "airfield", 1});
-      return {start, start + hours * 60};
-    };
-    std::vector<Step> gate_steps;
-    const double t0 = std::max(ready, free);
-    const double gate = clear_to_go(ctx, nation, sec, t0, gate_steps, 0);
-    const double handling = (load.airfield->handling_hours > 0 ? load.airfield->handling_hours : 2) * 60;
-    const auto [load_start, loaded] = on_ground(load, std::max(t0, gate - handling));
-    out.start = load_start;
-    if (gate > t0 + 1e-6 && !gate_steps.empty()) {
-      out.waited = gate_steps.back().activity;
-      out.wait = gate_steps.back().detail;
-    } else {
-      out.wait = free > ready + 1e-6
-                     ? fmt::format("waiting for an {} ({} of them, all flying)", name, aircraft->count)
-                     : fmt::format("{}: {} on the ground at once", load.label(), load.airfield->max_on_ground);
-    }
-    step(out.steps, Activity::Loading, load_start, loaded, 0, 0, load, fmt::format("loading an {} at {}", name, load.label()));
-    const double depart = clear_to_go(ctx, nation, sec, loaded, out.steps, 0);
-    const double arrive = depart + sec.km / aircraft->speed_kmh * 60;
-    step(out.steps, Activity::Carried, depart, arrive, 0, sec.km, unload,
-         fmt::format("air {:.0f} km {} > {} ({} {})", sec.km, load.label(), unload.label(), name, carrier + 1));
-    const auto [unload_start, unloaded] = on_ground(unload, arrive);
-    step(out.steps, Activity::ResourceWait, arrive, unload_start, sec.km, sec.km, unload,
-         fmt::format("{}: {} on the ground at once", unload.label(), unload.airfield->max_on_ground));
-    step(out.steps, Activity::Unloading, unload_start, unloaded, sec.km, sec.km, unload,
-         fmt::format("unloading at {}", unload.label()));
-    out.end = unloaded;
-    const double back = unloaded + sec.km / aircraft->speed_kmh * 60;
-    fleet->busy_until(carrier, back);
-    L.bookings.push_back({name, unit_id, trip_id, vehicles, load_start, back, "aircraft", 1});
-    out.trips.push_back({"air", fmt::format("{} {}", name, carrier + 1), load.label(), unload.label(), load_start, depart,
-                         arrive, unloaded, back, vehicles, sec.km, {}});
+    out.reason = std::move(sortie.reason);
+    if (!out.reason.empty()) return out;
+    out.start = sortie.start, out.wait = std::move(sortie.wait), out.waited = sortie.waited;
+    out.steps = std::move(sortie.steps), out.end = sortie.end;
+    out.trips.push_back(std::move(sortie.trip));
     return out;
   };
   const std::string how = fmt::format("sorties of up to {} vehicles", load_size);

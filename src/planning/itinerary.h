@@ -3,6 +3,7 @@
 // booked: road all the way; on heavy equipment transporters; road to a railhead, rail (a gauge
 // break transshipped), road on; road to a port, sea, road on; road to an airfield, airlift, road on. The planner keeps the one that
 // arrives first (planning/planner.h).
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -98,6 +99,30 @@ Itinerary by_sea(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
                  Ledgers& ledgers);
 Itinerary by_air(PlanningContext& ctx, const ClassMove& move, const Terminal& load, const Terminal& unload,
                  Ledgers& ledgers);
+
+// What one sortie is asked to take: `wanted` vehicles of a class or troops, and how many one
+// aircraft of a type takes (0: none); `partial`: an aircraft with less room takes what it can.
+struct SortieLoad {
+  int wanted = 0;
+  bool passengers = false, partial = false;
+  std::function<int(const scenario::Aircraft&)> capacity;
+};
+// One sortie between two airfields on the aircraft free first (of those that take the load): a
+// place on the ground for the handling hours at each end, clearance to enter the destination's
+// nation, the flight, and the aircraft busy until it has flown back empty. Booked in `ledgers`.
+struct Sortie {
+  std::string reason;  // non-empty: no aircraft can fly it
+  int carried = 0;     // vehicles or troops aboard
+  double start = 0;    // loading starts
+  std::string wait;    // why it did not start when ready
+  Activity waited = Activity::ResourceWait;
+  std::vector<Step> steps;  // loading to unloading, km from the first airfield
+  double end = 0;           // unloaded
+  Trip trip;
+};
+Sortie fly_sortie(PlanningContext& ctx, Ledgers& ledgers, const Terminal& load, const Terminal& unload,
+                  const std::string& nation, const std::string& unit_id, double ready, const SortieLoad& what,
+                  const std::string& trip_id);
 
 // The terminals worth trying near a point: the `count` nearest within `max_km`.
 std::vector<const Terminal*> nearest_terminals(const std::vector<const Terminal*>& terminals, const geo::LonLat& p,

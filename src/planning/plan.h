@@ -90,6 +90,26 @@ struct Trip {
   int vehicles = 0;
   double km = 0;
   std::vector<std::string> march_units;
+  int passengers = 0;  // a sortie of personnel: troops aboard (it then carries no vehicles)
+};
+
+// How a unit's personnel move: the crews ride in their vehicles; the rest fly in sorties of
+// personnel when the scenario has aircraft with seats and airfields near home and destination,
+// else ride with the unit's convoys (planning/personnel.h).
+struct PersonnelMove {
+  int count = 0;   // the unit's personnel
+  int seated = 0;  // in the vehicles' seats (rules.convoy.seats_per_vehicle each)
+  int flown = 0;   // in sorties
+  int riding = 0;  // with the convoys: count - flown
+  std::string mode = "convoy";  // convoy | air
+  std::string itinerary;        // in words
+  std::vector<std::string> notes;
+  double depart = 0, arrive = 0;  // air: buses leave home; the last personnel at the destination
+  double road_km_to = 0, road_km_from = 0;  // by bus to the first airfield, from the second
+  std::string from, to;                     // the airfields
+  std::vector<Trip> sorties;
+  std::vector<geo::LonLat> geometry;  // air: the flight, first airfield to second (the map)
+  std::vector<Step> steps;  // air: the last to arrive, from the unit's ready time (buses, waits, sortie, buses)
 };
 
 struct Delay {
@@ -106,7 +126,8 @@ struct UnitPlan {
   std::vector<ClassLeg> legs;
   std::vector<MarchUnit> march_units;
   std::vector<Trip> trips;
-  std::vector<Delay> delays;  // of the unit's last arriving march unit, largest first
+  PersonnelMove personnel;
+  std::vector<Delay> delays;  // of the unit's last arriving march unit (or personnel sortie), largest first
   double lateness() const { return arrival - required_delivery; }
 };
 

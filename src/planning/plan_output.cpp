@@ -26,6 +26,29 @@ std::string csv_field(const std::string& s) {
 // The booking kinds as plan.json names them (docs/planning.md).
 std::string booking_kind(const Booking& b) { return b.kind == "csc" ? "convoy_support_centre" : b.kind; }
 
+// How the unit's personnel move; times and sorties only when they fly.
+Json personnel_json(const PersonnelMove& p) {
+  Json j = {{"count", p.count}, {"seated", p.seated}, {"flown", p.flown}, {"riding", p.riding},
+            {"mode", p.mode},   {"itinerary", p.itinerary}, {"notes", p.notes}};
+  if (p.mode != "air") return j;
+  j["from"] = p.from;
+  j["to"] = p.to;
+  j["road_km_to"] = round1(p.road_km_to);
+  j["road_km_from"] = round1(p.road_km_from);
+  j["departure"] = when(p.depart);
+  j["arrival"] = when(p.arrive);
+  j["departure_min"] = round1(p.depart);
+  j["arrival_min"] = round1(p.arrive);
+  Json sorties = Json::array();
+  for (const Trip& t : p.sorties)
+    sorties.push_back({{"carrier", t.carrier}, {"from", t.from}, {"to", t.to}, {"passengers", t.passengers},
+                       {"km", round1(t.km)}, {"load_start", when(t.load_start)}, {"depart", when(t.depart)},
+                       {"depart_min", round1(t.depart)}, {"arrive", when(t.arrive)}, {"arrive_min", round1(t.arrive)},
+                       {"unloaded", when(t.unload_end)}, {"unloaded_min", round1(t.unload_end)}, {"back", when(t.back)}});
+  j["sorties"] = sorties;
+  return j;
+}
+
 }  // namespace
 
 std::string when(double minutes) {
@@ -88,6 +111,7 @@ Json to_json(const Plan& plan) {
                        {"arrive_min", round1(t.arrive)}, {"unloaded", when(t.unload_end)},
                        {"back", when(t.back)}, {"march_units", t.march_units}});
     j["trips"] = trips;
+    j["personnel"] = personnel_json(u.personnel);
     units.push_back(j);
   }
   Json bookings = Json::array();
@@ -166,6 +190,14 @@ Json routes_geojson(const Plan& plan) {
                 {{"kind", "route"}, {"unit", u.id}, {"mode", part.mode}, {"vehicle_class", l.label},
                  {"vehicles", l.vehicles}, {"from", part.from}, {"to", part.to}, {"distance_km", round1(part.km)}});
       }
+    if (const PersonnelMove& pax = u.personnel; pax.mode == "air" && pax.geometry.size() >= 2 && !pax.sorties.empty()) {
+      Json line = Json::array();
+      for (const auto& p : pax.geometry) line.push_back(point(p));
+      feature({{"type", "LineString"}, {"coordinates", line}},
+              {{"kind", "route"}, {"unit", u.id}, {"mode", "air"},
+               {"vehicle_class", fmt::format("personnel ({} flown)", pax.flown)}, {"vehicles", 0}, {"from", pax.from},
+               {"to", pax.to}, {"distance_km", round1(pax.sorties.front().km)}});
+    }
     for (const MarchUnit& m : u.march_units) {
       for (const Step& s : m.steps)
         if (s.activity == Activity::NightStop)

@@ -13,6 +13,7 @@
 #include "geo/distance.h"
 #include "planning/itinerary.h"
 #include "planning/itinerary_parts.h"
+#include "planning/personnel.h"
 #include "planning/plan_output.h"
 #include "scenario/vehicle_lookup.h"
 
@@ -96,7 +97,9 @@ std::vector<Delay> delays_of(const MarchUnit& last, double ready, int count) {
       case Activity::Loading: d.text = fmt::format("loading {}: {}", hours(d.minutes), what); break;
       case Activity::Carried: d.text = fmt::format("carried {}: {}", hours(d.minutes), what); break;
       case Activity::Unloading: d.text = fmt::format("unloading {}: {}", hours(d.minutes), what); break;
-      case Activity::StartOffset: break;
+      case Activity::StartOffset:
+        if (d.text.empty()) d.text = fmt::format("{}: {}", what, hours(d.minutes));
+        break;
     }
     out.push_back(d);
   }
@@ -225,6 +228,9 @@ Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*
       ledgers = std::move(choice->ledgers);
       next_start = it.next_start;
     }
+    int vehicles = 0;
+    for (const auto& e : unit->equipment) vehicles += e.count;
+    up.personnel = move_personnel(ctx, *unit, vehicles, up.ready, ledgers);
     if (!up.march_units.empty()) {
       up.departure = up.march_units.front().depart;
       const auto last = std::max_element(up.march_units.begin(), up.march_units.end(),
@@ -235,6 +241,20 @@ Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*
         up.infeasible_reason = fmt::format("march unit {} can never move: {}", last->id, last->steps.back().detail);
       }
       up.delays = delays_of(*last, up.ready, static_cast<int>(up.march_units.size()));
+    }
+    // The unit has closed when its personnel have too: their last sortie may arrive after the vehicles.
+    const PersonnelMove& pax = up.personnel;
+    if (pax.mode == "air" && (up.march_units.empty() || pax.arrive > up.arrival)) {
+      if (up.march_units.empty()) up.departure = pax.depart;
+      up.arrival = pax.arrive;
+      MarchUnit flown;
+      flown.id = unit->id + "/PAX";
+      flown.depart = up.ready, flown.arrive = pax.arrive, flown.steps = pax.steps;
+      up.delays = delays_of(flown, up.ready, 1);
+      for (Delay& d : up.delays)
+        if (d.cause == Activity::Drive)
+          d.text = fmt::format("buses {} for {:.0f} km to and from the airfields", hours(d.minutes),
+                               pax.road_km_to + pax.road_km_from);
     }
     if (up.feasible) plan.closure = std::max(plan.closure, up.arrival);
     plan.units.push_back(std::move(up));

@@ -162,7 +162,18 @@ std::string closure_section(const Plan& plan) {
   std::string out =
       "<section id=\"closure\">\n<h2>Closure</h2>\n<div class=\"scroll\"><table>\n<tr><th>unit</th><th>name</th>"
       "<th>nation</th><th>ready</th><th>departure</th><th>arrival</th><th>required delivery</th>"
-      "<th class=\"n\">late h</th><th>main cause of delay</th></tr>\n";
+      "<th class=\"n\">late h</th><th>main cause of delay</th><th>personnel</th></tr>\n";
+  // How the personnel move, in a few words: seated, flown (sorties, last arrival) or riding.
+  const auto personnel = [](const PersonnelMove& p) -> std::string {
+    if (p.count == 0) return "";
+    if (p.mode == "air")
+      return fmt::format("{}: {} in the vehicles, {} flown in {} sortie{} {} &gt; {}, last at {}", p.count, p.seated,
+                         p.flown, p.sorties.size(), p.sorties.size() == 1 ? "" : "s", esc(p.from), esc(p.to),
+                         when(p.arrive));
+    if (p.riding > p.seated)
+      return fmt::format("{}: {} in the vehicles, {} more with the convoys", p.count, p.seated, p.riding - p.seated);
+    return fmt::format("{}: in the vehicles", p.count);
+  };
   for (const UnitPlan& u : plan.units) {
     out += fmt::format(
         "<tr><td class=\"t\">{}</td><td>{}</td><td>{}</td><td class=\"t\">{}</td><td class=\"t\">{}</td>"
@@ -170,13 +181,14 @@ std::string closure_section(const Plan& plan) {
         esc(u.id), esc(u.name), esc(u.nation), when(u.ready), u.feasible ? when(u.departure) : "",
         u.feasible ? when(u.arrival) : "", when(u.required_delivery));
     if (!u.feasible) {
-      out += fmt::format("<td class=\"n\"></td><td class=\"bad\">infeasible: {}</td></tr>\n", esc(u.infeasible_reason));
+      out += fmt::format("<td class=\"n\"></td><td class=\"bad\">infeasible: {}</td><td>{}</td></tr>\n",
+                         esc(u.infeasible_reason), personnel(u.personnel));
       continue;
     }
     const bool is_late = u.lateness() > 0;
     const Delay* cause = main_delay(u);
-    out += fmt::format("<td class=\"n{}\">{}</td><td>{}</td></tr>\n", is_late ? " late" : "", hours(u.lateness()),
-                       cause ? esc(cause->text) : "");
+    out += fmt::format("<td class=\"n{}\">{}</td><td>{}</td><td>{}</td></tr>\n", is_late ? " late" : "",
+                       hours(u.lateness()), cause ? esc(cause->text) : "", personnel(u.personnel));
   }
   return out + "</table></div>\n</section>\n";
 }

@@ -116,6 +116,7 @@ void Loader::read_resources(MapReader& root) {
     if (const auto v = m.number("payload_t", Need::Required, 0.1, 300)) x.payload_t = *v;
     if (const auto v = m.integer("count", Need::Required, 1, 1000)) x.count = *v;
     if (const auto v = m.number("speed_kmh", Need::Optional, 100, 1200)) x.speed_kmh = *v;
+    if (const auto v = m.integer("passengers", Need::Optional, 1, 1000)) x.passengers = *v;
     r.aircraft.push_back(std::move(x));
   });
   each(*this, res, "hets", [&](MapReader& m) {

@@ -112,6 +112,7 @@ void read_convoy(Loader& l, MapReader& rules) {
   set("first_halt_min", r.first_halt_min, 0, 600);
   set("halt_every_min", r.halt_every_min, 10, 1440);
   set("halt_min", r.halt_min, 0, 600);
+  if (const auto v = c.integer("seats_per_vehicle", Need::Optional, 0, 50)) r.seats_per_vehicle = *v;
   if (r.speed_built_up_kmh > r.speed_motorway_kmh && c.valid())
     report_warning(l.diag, c.node(), "rules.convoy",
                    fmt::format("built-up areas are driven faster ({} km/h) than motorways ({} km/h)",

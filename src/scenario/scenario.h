@@ -136,6 +136,7 @@ struct ConvoyRules {  // defaults: DOMAIN.md "Road movement"
   double speed_built_up_kmh = 24, speed_two_lane_kmh = 40, speed_motorway_kmh = 66;
   double max_driving_hours_per_day = 10;                         // assumption (no doctrine found)
   double first_halt_after_min = 60, first_halt_min = 15, halt_every_min = 120, halt_min = 10;
+  int seats_per_vehicle = 2;  // assumption: the crew that rides with each vehicle (driver and co-driver)
 };
 
 struct HetRule {
@@ -187,6 +188,7 @@ struct Aircraft {
   double payload_t = 0;
   int count = 0;
   double speed_kmh = 0;
+  int passengers = 0;  // troop seats a sortie; 0: the type flies no personnel
 };
 struct HetFleet {
   std::string nation;

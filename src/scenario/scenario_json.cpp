@@ -161,7 +161,8 @@ Json rules(const Rules& r) {
                  {"first_halt_after_min", c.first_halt_after_min},
                  {"first_halt_min", c.first_halt_min},
                  {"halt_every_min", c.halt_every_min},
-                 {"halt_min", c.halt_min}};
+                 {"halt_min", c.halt_min},
+                 {"seats_per_vehicle", c.seats_per_vehicle}};
   j["het"] = {{"tracked_over_km", r.het.tracked_over_km}};
   return j;
 }
@@ -197,6 +198,7 @@ Json resources(const Resources& r) {
   list("aircraft", r.aircraft, [](const Aircraft& x) {
     Json y = {{"type", x.type}, {"payload_t", x.payload_t}, {"count", x.count}};
     if (x.speed_kmh > 0) y["speed_kmh"] = x.speed_kmh;
+    if (x.passengers > 0) y["passengers"] = x.passengers;
     return y;
   });
   list("hets", r.hets, [](const HetFleet& x) { return Json{{"nation", x.nation}, {"count", x.count}}; });

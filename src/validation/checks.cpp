@@ -42,7 +42,7 @@ ValidationReport validate_plan(const PlanFile& plan, const scenario::Scenario& s
   ValidationReport report;
   for (const auto check : {check_force, check_notice_to_move, check_timetables, check_movement_windows,
                            check_border_permissions, check_driving_limits, check_support_centres, check_carriage, check_trips, check_arrivals, check_vehicle_limits,
-                           check_route_continuity, check_spacing, check_halt_lengths})
+                           check_route_continuity, check_spacing, check_halt_lengths, check_personnel})
     check(in, report.violations);
   report.units = static_cast<int>(plan.units.size());
   for (const PlanUnit& u : plan.units) {

@@ -83,6 +83,10 @@ void check_halt_lengths(const CheckInput& in, Violations& out);
 // 8. A feasible unit arrives with its last march unit, no march unit before the unit's earliest
 //    arrival date; ready, departure and closure agree.
 void check_arrivals(const CheckInput& in, Violations& out);
+// 16. Personnel: flown plus riding with the convoys is the unit's personnel; no more in the
+//     vehicles' seats than seats_per_vehicle each; no sortie of personnel over its aircraft's
+//     seats or on an aircraft the scenario does not have.
+void check_personnel(const CheckInput& in, Violations& out);
 
 struct ValidationReport {
   int units = 0, march_units = 0, steps = 0, bookings = 0;

@@ -157,6 +157,14 @@ void check_arrivals(const CheckInput& in, Violations& out) {
             fmt::format("ready at {}, but the notice to move ends at {} (notice_to_move_h {:g})", when(pu.ready),
                         when(ready), su->notice_to_move_h));
     }
+    // Personnel flown close the unit when they arrive after its vehicles.
+    const bool flown = pu.has_personnel && pu.personnel.mode == "air";
+    if (pu.feasible && pu.march_units.empty() && flown) {
+      if (!(std::abs(pu.arrival - pu.personnel.arrival) <= kTextTolerance))
+        add(out, kRule, pu.id, pu.arrival,
+            fmt::format("arrival {} is not the arrival {} of its personnel", when(pu.arrival), when(pu.personnel.arrival)));
+      closure = std::max(closure, pu.personnel.arrival);
+    }
     if (!pu.feasible || pu.march_units.empty()) continue;
     if (const scenario::Unit* su = detail::find_unit(in.scenario, pu.id); su && su->earliest_arrival)
       for (const PlanMarchUnit& m : pu.march_units)
@@ -172,15 +180,19 @@ void check_arrivals(const CheckInput& in, Violations& out) {
       add(out, kRule, last->id, last->depart, "never arrives, yet its unit is feasible");
       continue;
     }
-    if (!(std::abs(pu.arrival - last->arrive) <= kTextTolerance))
+    const bool pax_last = flown && pu.personnel.arrival > last->arrive;
+    const double arrive = pax_last ? pu.personnel.arrival : last->arrive;
+    if (!(std::abs(pu.arrival - arrive) <= kTextTolerance))
       add(out, kRule, pu.id, pu.arrival,
-          fmt::format("arrival {} is not the arrival {} of its last march unit {}", when(pu.arrival), when(last->arrive),
-                      last->id));
+          pax_last ? fmt::format("arrival {} is not the arrival {} of its personnel, after its last march unit {}",
+                                 when(pu.arrival), when(arrive), last->id)
+                   : fmt::format("arrival {} is not the arrival {} of its last march unit {}", when(pu.arrival),
+                                 when(last->arrive), last->id));
     if (!(std::abs(pu.departure - first->depart) <= kTextTolerance))
       add(out, kRule, pu.id, pu.departure,
           fmt::format("departure {} is not the departure {} of its first march unit {}", when(pu.departure),
                       when(first->depart), first->id));
-    closure = std::max(closure, last->arrive);
+    closure = std::max(closure, arrive);
   }
   if (!(std::abs(in.plan.closure - closure) <= kTextTolerance))
     add(out, kRule, in.plan.file, in.plan.closure,

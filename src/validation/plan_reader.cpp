@@ -194,6 +194,23 @@ PlanUnit read_unit(const Field& f) {
   f.key("march_units", "a list of march units").each([&](const Field& m) { u.march_units.push_back(read_march_unit(m)); });
   if (f.has("trips"))
     f.key("trips", "a list of carrier trips").each([&](const Field& t) { u.trips.push_back(read_trip(t)); });
+  if (f.has("personnel")) {
+    const Field p = f.key("personnel", "the unit's personnel move");
+    PlanPersonnel& x = u.personnel;
+    u.has_personnel = true;
+    x.count = p.key("count", "the number of personnel").count();
+    x.seated = p.key("seated", "the personnel in the vehicles' seats").count();
+    x.flown = p.key("flown", "the personnel flown").count();
+    x.riding = p.key("riding", "the personnel riding with the convoys").count();
+    x.mode = p.key("mode", "convoy or air").text();
+    if (x.mode == "air") {
+      x.arrival = p.key("arrival_min", "the last personnel's arrival in minutes from C-day").number();
+      p.key("sorties", "a list of sorties").each([&](const Field& t) {
+        x.sorties.push_back({t.key("carrier", "the aircraft").text(), t.key("passengers", "the troops aboard").count(),
+                             t.key("unloaded_min", "the end of unloading in minutes from C-day").number()});
+      });
+    }
+  }
   return u;
 }
 

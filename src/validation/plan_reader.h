@@ -64,6 +64,21 @@ struct PlanTrip {
   std::vector<std::string> march_units;
 };
 
+// A sortie of personnel: the aircraft (carrier "aircraft TYPE N"), troops aboard, when unloaded.
+struct PlanSortie {
+  std::string carrier;
+  int passengers = 0;
+  double unloaded = 0;
+};
+
+// How a unit's personnel move (absent in plans written before personnel were planned).
+struct PlanPersonnel {
+  int count = 0, seated = 0, flown = 0, riding = 0;
+  std::string mode;   // convoy | air
+  double arrival = 0; // air: the last personnel at the destination
+  std::vector<PlanSortie> sorties;
+};
+
 struct PlanUnit {
   std::string id, nation;
   bool feasible = true;
@@ -72,6 +87,8 @@ struct PlanUnit {
   std::vector<PlanLeg> legs;
   std::vector<PlanMarchUnit> march_units;
   std::vector<PlanTrip> trips;  // empty when not written
+  bool has_personnel = false;
+  PlanPersonnel personnel;
 };
 
 struct PlanBooking {

@@ -148,6 +148,38 @@ TEST(PlanCommand, TheFlagshipGoesByRoadRailSeaAndAirWithinEveryCapacity) {
     EXPECT_EQ(read_file(tmp.path("out/") + file), read_file(tmp.path("again/") + file)) << file;
 }
 
+TEST(PlanCommand, TheVjtfPersonnelTheVehiclesDoNotSeatFlyOnTheSeatsOfItsAircraft) {
+  TempDir tmp;
+  const auto r = run_command(kMilmob + " plan -q " + kExamples + "vjtf-baltic.yaml -o " + tmp.path("out"));
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto plan = nlohmann::json::parse(read_file(tmp.path("out/plan.json")));
+  const std::map<std::string, int> seats = {{"A400M", 116}, {"C-17", 102}};  // examples/vjtf-baltic.yaml
+  int flown_units = 0;
+  std::size_t sorties = 0;
+  for (const auto& u : plan["units"]) {
+    const auto& p = u["personnel"];
+    EXPECT_EQ(p["flown"].get<int>() + p["riding"].get<int>(), p["count"].get<int>()) << u["id"];
+    if (p["mode"] != "air") continue;
+    ++flown_units;
+    int aboard = 0;
+    for (const auto& t : p["sorties"]) {
+      const std::string carrier = t["carrier"];
+      const std::string type = carrier.substr(9, carrier.rfind(' ') - 9);  // "aircraft A400M 3"
+      EXPECT_LE(t["passengers"].get<int>(), seats.at(type)) << carrier;
+      EXPECT_LE(t["unloaded_min"].get<double>(), p["arrival_min"].get<double>());
+      aboard += t["passengers"].get<int>();
+    }
+    EXPECT_EQ(aboard, p["flown"].get<int>()) << u["id"];
+    sorties += p["sorties"].size();
+  }
+  // Every unit but the Norwegians (no airfield within 300 km of Oslo in the scenario) flies.
+  EXPECT_EQ(flown_units, 8);
+  std::size_t pax_bookings = 0;
+  for (const auto& b : plan["bookings"])
+    if (b["kind"] == "aircraft" && b["march_unit"].get<std::string>().find("/PAX/") != std::string::npos) ++pax_bookings;
+  EXPECT_EQ(pax_bookings, sorties);
+}
+
 TEST(PlanCommand, ABadScenarioWritesNothing) {
   TempDir tmp;
   const auto r = run_command(kMilmob + " plan " + MILMOB_SOURCE_DIR +

@@ -10,6 +10,7 @@
 #include "planning/capacity.h"
 #include "planning/plan_output.h"
 #include "planning/planner.h"
+#include "planning/report_html.h"
 #include "support/shipped_data.h"
 #include "validation/checks.h"
 #include "vehicles/catalogue.h"
@@ -362,4 +363,116 @@ TEST(Itinerary, TheValidatorHoldsEveryVehicleTypeToTheLimitsOfTheEdgesItsRoutePa
   // An edge that is not a road of the network is named.
   j["units"][0]["legs"][0]["parts"][0]["edges"].push_back(999999);
   EXPECT_NE(validate(j, s).find("edge 999999 is not a road of the network"), std::string::npos);
+}
+
+namespace {
+
+// Six Boxers on two roads joined only by air, and 262 personnel: 12 ride in the vehicles' seats.
+ms::Scenario airlift_scenario(int seats) {
+  ms::Scenario s = scenario(0);
+  s.units[0].home = {"", {8, 52}, "DEU"};
+  s.units[0].equipment = {{"Boxer", 6}};
+  s.units[0].personnel = 262;
+  s.resources.railheads.clear();
+  s.resources.rail.clear();
+  s.resources.airfields = {{{"Base", {10, 52}, "DEU"}, 1, 2}, {{"Field", {14, 52}, "POL"}, 1, 2}};
+  s.resources.aircraft = {{"C-17", 75, 1, 800, seats}};
+  return s;
+}
+
+double delayed(const mp::UnitPlan& u) {
+  double sum = 0;
+  for (const auto& d : u.delays) sum += d.minutes;
+  return sum;
+}
+
+}  // namespace
+
+TEST(Personnel, TheRestFlyInSortiesOfTheSeatsOnTheAircraftTheVehiclesUse) {
+  const auto data = network({{milmob::Mode::Road, 8, 10, 52}, {milmob::Mode::Road, 14, 16, 52}});
+  const Planned p = plan(airlift_scenario(100), data);
+  ASSERT_TRUE(p.plan.all_feasible()) << p.plan.units[0].infeasible_reason;
+  const mp::UnitPlan& u = p.plan.units[0];
+  const mp::PersonnelMove& pax = u.personnel;
+  EXPECT_EQ(pax.mode, "air") << pax.itinerary;
+  EXPECT_EQ(pax.seated, 12);  // 2 a vehicle (the default)
+  EXPECT_EQ(pax.flown, 250);
+  EXPECT_EQ(pax.riding, 12);
+  ASSERT_EQ(pax.sorties.size(), 3u);  // 250 at 100 seats: 100, 100, 50
+  EXPECT_EQ(pax.sorties[0].passengers + pax.sorties[1].passengers + pax.sorties[2].passengers, 250);
+  EXPECT_EQ(pax.sorties[2].passengers, 50);
+  // One C-17 for both: a sortie carries vehicles or personnel, each after the last is back.
+  ASSERT_EQ(u.trips.size(), 3u);
+  EXPECT_GE(pax.sorties[0].load_start, u.trips.back().back - 1e-6);
+  for (std::size_t i = 1; i < pax.sorties.size(); ++i)
+    EXPECT_GE(pax.sorties[i].load_start, pax.sorties[i - 1].back - 1e-6);
+  int aircraft = 0;
+  for (const auto& b : p.plan.bookings) aircraft += b.kind == "aircraft";
+  EXPECT_EQ(aircraft, 6);
+  // The personnel arrive last: they close the unit, and every minute until then has its cause.
+  EXPECT_GT(pax.arrive, u.march_units.back().arrive);
+  EXPECT_DOUBLE_EQ(u.arrival, pax.arrive);
+  EXPECT_DOUBLE_EQ(p.plan.closure, pax.arrive);
+  EXPECT_NEAR(delayed(u), u.arrival - u.ready, 1e-6);
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+  // The report's closure table and the map say so.
+  EXPECT_NE(mp::report_html(p.plan).find("262: 12 in the vehicles, 250 flown in 3 sorties"), std::string::npos);
+  int flights = 0;
+  const auto geojson = mp::routes_geojson(p.plan);
+  for (const auto& f : geojson["features"])
+    flights += f["properties"].value("vehicle_class", "") == "personnel (250 flown)";
+  EXPECT_EQ(flights, 1);
+
+  // The validator counts them: a sortie over its seats, or personnel lost, are violations.
+  auto j = nlohmann::json::parse(mp::to_json(p.plan).dump());
+  j["units"][0]["personnel"]["sorties"][2]["passengers"] = 150;
+  j["units"][0]["personnel"]["flown"] = 350;
+  const auto file = milmob::validation::parse_plan(j.dump(), "plan.json");
+  const std::string found =
+      violations(milmob::validation::validate_plan(file, airlift_scenario(100), shipped_calendar()));
+  EXPECT_NE(found.find("sortie on aircraft C-17 1 with 150 troops: the C-17 seats 100"), std::string::npos) << found;
+  EXPECT_NE(found.find("350 flown and 12 riding with the convoys are not its 262 personnel"), std::string::npos) << found;
+}
+
+TEST(Personnel, FewerSeatsFlyMoreSortiesAndMoreAircraftNeverCloseLater) {
+  const auto data = network({{milmob::Mode::Road, 8, 10, 52}, {milmob::Mode::Road, 14, 16, 52}});
+  ms::Scenario s = airlift_scenario(60);
+  const Planned p = plan(s, data);
+  EXPECT_EQ(p.plan.units[0].personnel.sorties.size(), 5u);  // 250 at 60 seats
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+  double previous = p.plan.closure;
+  for (const int count : {2, 4}) {
+    s.resources.aircraft[0].count = count;
+    const Planned more = plan(s, data);
+    EXPECT_TRUE(more.report.ok()) << violations(more.report);
+    EXPECT_LE(more.plan.closure, previous + 1e-6) << count;
+    previous = more.plan.closure;
+  }
+}
+
+TEST(Personnel, WithoutSeatsAloftTheyRideWithTheConvoysAndBookNothing) {
+  const auto data = network({{milmob::Mode::Road, 8, 10, 52}, {milmob::Mode::Road, 14, 16, 52}});
+  const Planned p = plan(airlift_scenario(0), data);
+  ASSERT_TRUE(p.plan.all_feasible()) << p.plan.units[0].infeasible_reason;
+  const mp::UnitPlan& u = p.plan.units[0];
+  EXPECT_EQ(u.personnel.mode, "convoy");
+  EXPECT_EQ(u.personnel.flown, 0);
+  EXPECT_EQ(u.personnel.riding, 262);
+  EXPECT_TRUE(u.personnel.sorties.empty());
+  ASSERT_FALSE(u.personnel.notes.empty());
+  EXPECT_NE(u.personnel.notes[0].find("no aircraft of the scenario has passenger seats"), std::string::npos);
+  for (const auto& b : p.plan.bookings) EXPECT_EQ(b.march_unit.find("/PAX/"), std::string::npos) << b.march_unit;
+  EXPECT_DOUBLE_EQ(u.arrival, u.march_units.back().arrive);
+  EXPECT_TRUE(p.report.ok()) << violations(p.report);
+
+  // By road, no aircraft at all: the same, and the vehicles' plan is the one without personnel.
+  const auto road = network(kRoadAndRail);
+  ms::Scenario s = scenario(20);
+  const Planned without = plan(s, road);
+  s.units[0].personnel = 400;
+  const Planned with = plan(s, road);
+  EXPECT_EQ(with.plan.units[0].personnel.riding, 400);
+  EXPECT_EQ(with.plan.bookings.size(), without.plan.bookings.size());
+  EXPECT_DOUBLE_EQ(with.plan.closure, without.plan.closure);
+  EXPECT_TRUE(with.report.ok()) << violations(with.report);
 }
