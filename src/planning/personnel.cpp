@@ -89,7 +89,7 @@ PersonnelMove fly(PlanningContext& ctx, const scenario::Unit& unit, PersonnelMov
 }  // namespace
 
 PersonnelMove move_personnel(PlanningContext& ctx, const scenario::Unit& unit, int vehicles, double ready,
-                             Ledgers& ledgers) {
+                             double fly_by, Ledgers& ledgers) {
   const scenario::Scenario& s = ctx.scenario;
   PersonnelMove p;
   p.count = unit.personnel;
@@ -140,6 +140,9 @@ PersonnelMove move_personnel(PlanningContext& ctx, const scenario::Unit& unit, i
     }
   if (!best || !std::isfinite(best->first.arrive))
     return riding("not flown: no pair of airfields near home and destination can be flown");
+  if (best->first.arrive > fly_by + 1e-6)
+    return riding(fmt::format("not flown: the last sortie would land them at {}, after the unit's vehicles arrive at {}",
+                              when(best->first.arrive), when(fly_by)));
   ledgers = std::move(best->second);
   best->first.notes = std::move(weighed);
   return std::move(best->first);

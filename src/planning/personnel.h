@@ -7,8 +7,11 @@
 
 namespace milmob::planning {
 
-// `vehicles`: the unit's; `ready`: the end of its notice to move. Books the sorties in `ledgers`.
+// `vehicles`: the unit's; `ready`: the end of its notice to move. They fly only when the last
+// of them lands by `fly_by` (the unit's vehicles' arrival: flying later than the equipment would
+// only delay the unit; infinite when the vehicles fly too, or there are none). Books the sorties
+// in `ledgers`.
 PersonnelMove move_personnel(PlanningContext& ctx, const scenario::Unit& unit, int vehicles, double ready,
-                             Ledgers& ledgers);
+                             double fly_by, Ledgers& ledgers);
 
 }  // namespace milmob::planning

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -24,6 +25,7 @@ namespace {
 constexpr double kTerminalReachKm = 300;  // assumption: a unit drives this far at most to a railhead
 constexpr double kPortReachKm = 800;      // assumption: ... or to a port
 constexpr double kShortestRailKm = 50;    // a rail leg shorter than this is not worth loading for
+constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Types with the same physical limits share routes: one class each, labelled by its first type.
 std::vector<VehicleClass> classes_of(const scenario::Unit& unit, const scenario::Scenario& s,
@@ -230,7 +232,13 @@ Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*
     }
     int vehicles = 0;
     for (const auto& e : unit->equipment) vehicles += e.count;
-    up.personnel = move_personnel(ctx, *unit, vehicles, up.ready, ledgers);
+    // The personnel fly only if they land before the vehicles arrive, unless the vehicles fly too
+    // (no seats to ride in then).
+    double fly_by = up.march_units.empty() ? kInf : -kInf;
+    for (const MarchUnit& mu : up.march_units) fly_by = std::max(fly_by, mu.arrive);
+    for (const ClassLeg& leg : up.legs)
+      if (leg.mode == "air") fly_by = kInf;
+    up.personnel = move_personnel(ctx, *unit, vehicles, up.ready, fly_by, ledgers);
     if (!up.march_units.empty()) {
       up.departure = up.march_units.front().depart;
       const auto last = std::max_element(up.march_units.begin(), up.march_units.end(),

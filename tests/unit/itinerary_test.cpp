@@ -450,6 +450,36 @@ TEST(Personnel, FewerSeatsFlyMoreSortiesAndMoreAircraftNeverCloseLater) {
   }
 }
 
+TEST(Personnel, TheyFlyOnlyWhenTheyLandBeforeTheVehiclesArriveByRoad) {
+  // One road from home to the destination: the Boxers drive it. 250 personnel to fly on one
+  // aircraft of 10 seats would land long after them, so they go with the vehicles; with enough
+  // seats aloft they fly and land first.
+  const auto data = network({{milmob::Mode::Road, 8, 16, 52}});
+  ms::Scenario s = airlift_scenario(10);
+  s.resources.aircraft[0].payload_t = 20;  // no Boxer (36.5 t) flies: the vehicles go by road
+  s.resources.airfields = {{{"Base", {8, 52}, "DEU"}, 2, 2}, {{"Field", {16, 52}, "POL"}, 2, 2}};
+  const Planned slow = plan(s, data);
+  ASSERT_TRUE(slow.plan.all_feasible()) << slow.plan.units[0].infeasible_reason;
+  const mp::UnitPlan& u = slow.plan.units[0];
+  EXPECT_EQ(u.legs.at(0).mode, "road");
+  EXPECT_EQ(u.personnel.mode, "convoy") << u.personnel.itinerary;
+  ASSERT_FALSE(u.personnel.notes.empty());
+  EXPECT_NE(u.personnel.notes.back().find("after the unit's vehicles arrive"), std::string::npos) << u.personnel.notes.back();
+  EXPECT_TRUE(slow.plan.bookings.empty());  // the sorties weighed are not booked
+  EXPECT_DOUBLE_EQ(u.arrival, u.march_units.back().arrive);
+  EXPECT_TRUE(slow.report.ok()) << violations(slow.report);
+
+  s.resources.aircraft[0].passengers = 250;
+  s.resources.aircraft[0].count = 2;
+  const Planned fast = plan(s, data);
+  const mp::PersonnelMove& pax = fast.plan.units[0].personnel;
+  EXPECT_EQ(pax.mode, "air") << pax.itinerary;
+  EXPECT_EQ(pax.flown, 250);
+  EXPECT_LE(pax.arrive, fast.plan.units[0].march_units.back().arrive);
+  EXPECT_DOUBLE_EQ(fast.plan.closure, slow.plan.closure);  // the vehicles close the unit either way
+  EXPECT_TRUE(fast.report.ok()) << violations(fast.report);
+}
+
 TEST(Personnel, WithoutSeatsAloftTheyRideWithTheConvoysAndBookNothing) {
   const auto data = network({{milmob::Mode::Road, 8, 10, 52}, {milmob::Mode::Road, 14, 16, 52}});
   const Planned p = plan(airlift_scenario(0), data);
