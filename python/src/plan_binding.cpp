@@ -113,6 +113,9 @@ py::dict unit_row(const planning::UnitPlan& u) {
   row["march_units"] = u.march_units.size();
   row["distance_km"] = round1(distance_km);
   row["main_delay"] = main_delay;
+  row["personnel"] = u.personnel.count;
+  row["personnel_flown"] = u.personnel.flown;
+  row["personnel_mode"] = u.personnel.mode;
   return row;
 }
 

@@ -55,6 +55,8 @@ def test_units_match_closure_csv_and_plan_json(tmp_path, vjtf_plan):
         assert unit["lateness_h"] == j["lateness_h"]
         assert unit["march_units"] == len(j["march_units"])
         assert unit["vehicles"] == sum(leg["vehicles"] for leg in j["legs"])
+        assert (unit["personnel"], unit["personnel_flown"], unit["personnel_mode"]) == (
+            j["personnel"]["count"], j["personnel"]["flown"], j["personnel"]["mode"])
         if unit["feasible"]:
             last = max(m["arrive_min"] for m in j["march_units"])
             if j["personnel"]["mode"] == "air":  # flown personnel close the unit when they arrive last
