@@ -64,7 +64,8 @@ void add_plan_command(CLI::App& app, const GlobalOptions& global, int& exit_code
   cmd->add_option("--disruption", args->disruptions,
                   "Apply the scenario's disruption of this name (repeat; 'all' for every one): a what-if");
   cmd->add_option("--improve", args->improve,
-                  "Re-plans allowed to improve the order of priority and due date by re-insertion (default 0)")
+                  "Re-plans allowed to improve the plan: units re-inserted earlier within their priority, carriers given up "
+                  "to a later unit by one that stays on time (default 0)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", args->json, "Print a JSON summary");
   cmd->callback([args, &global, &exit_code] {

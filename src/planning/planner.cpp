@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "common/error.h"
@@ -117,10 +118,13 @@ struct Choice {
 };
 
 std::optional<Choice> choose(PlanningContext& ctx, const ClassMove& move, const Ledgers& ledgers,
-                             std::vector<std::string>& weighed) {
+                             const std::set<std::string>& given_up, std::vector<std::string>& weighed) {
   std::optional<Choice> best;
   std::vector<Itinerary> others;
-  const auto consider = [&](const auto& attempt) {
+  for (const std::string& mode : given_up)
+    weighed.push_back(fmt::format("{}: given up so that a later unit arrives earlier (--improve)", mode));
+  const auto consider = [&](const std::string& mode, const auto& attempt) {
+    if (given_up.contains(mode)) return;
     Ledgers copy = ledgers;
     Itinerary it = attempt(copy);
     if (it.found) {
@@ -138,8 +142,8 @@ std::optional<Choice> choose(PlanningContext& ctx, const ClassMove& move, const 
     }
   };
   const scenario::Unit& unit = move.unit;
-  consider([&](Ledgers& l) { return by_road(ctx, move, l); });
-  if (move.vclass.limits.tracked) consider([&](Ledgers& l) { return by_het(ctx, move, l); });
+  consider("road", [&](Ledgers& l) { return by_road(ctx, move, l); });
+  if (move.vclass.limits.tracked) consider("het", [&](Ledgers& l) { return by_het(ctx, move, l); });
   const bool rail_ok = std::none_of(move.vclass.types.begin(), move.vclass.types.end(),
                                     [](const vehicles::VehicleType* t) { return t->transport.rail == false; });
   std::vector<const Terminal*> railheads, unloading, ports;
@@ -150,7 +154,7 @@ std::optional<Choice> choose(PlanningContext& ctx, const ClassMove& move, const 
     for (const Terminal* a : nearest_terminals(railheads, unit.home.where, 2, kTerminalReachKm))
       for (const Terminal* b : nearest_terminals(unloading, unit.destination.where, 2, kTerminalReachKm))
         if (geo::haversine_m(a->where, b->where) / 1000 > kShortestRailKm)
-          consider([&](Ledgers& l) { return by_rail(ctx, move, *a, *b, l); });
+          consider("rail", [&](Ledgers& l) { return by_rail(ctx, move, *a, *b, l); });
   // The nearest ports, and the scenario's own (whose figures it gives) a little farther.
   const auto ports_near = [&](const geo::LonLat& p, std::size_t count) {
     std::vector<const Terminal*> out = nearest_terminals(ports, p, count, kPortReachKm);
@@ -160,12 +164,12 @@ std::optional<Choice> choose(PlanningContext& ctx, const ClassMove& move, const 
   };
   for (const Terminal* a : ports_near(unit.home.where, 2))
     for (const Terminal* b : ports_near(unit.destination.where, 3))
-      if (a != b) consider([&](Ledgers& l) { return by_sea(ctx, move, *a, *b, l); });
+      if (a != b) consider("sea", [&](Ledgers& l) { return by_sea(ctx, move, *a, *b, l); });
   std::vector<const Terminal*> airfields;
   for (const Terminal& t : ctx.airfields) airfields.push_back(&t);
   for (const Terminal* a : nearest_terminals(airfields, unit.home.where, 2, kTerminalReachKm))
     for (const Terminal* b : nearest_terminals(airfields, unit.destination.where, 2, kTerminalReachKm))
-      if (a != b) consider([&](Ledgers& l) { return by_air(ctx, move, *a, *b, l); });
+      if (a != b) consider("air", [&](Ledgers& l) { return by_air(ctx, move, *a, *b, l); });
   for (const Itinerary& it : others) {
     std::string text = it.found ? fmt::format("{} ({}): last arrival {}{}", it.leg.mode, it.leg.itinerary,
                                               when(it.arrive), it.breaks_het_rule ? ", breaks the HET rule" : "")
@@ -183,10 +187,15 @@ bool Plan::all_feasible() const {
 
 namespace {
 
+// Modes a class may not take ("unit/S2" -> {"het"}): given up so that a later unit can use the
+// carriers (--improve).
+using GivenUp = std::map<std::string, std::set<std::string>>;
+
 // The units planned one after another in `order`, each taking what the earlier ones left.
 // `planned` is told how many units are done.
-Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*>& order,
+Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*>& order, const GivenUp& given_up,
                    const std::function<void(std::size_t)>& planned) {
+  static const std::set<std::string> kNone;
   const scenario::Scenario& s = ctx.scenario;
   const vehicles::Catalogue& catalogue = ctx.catalogue;
   Plan plan;
@@ -203,7 +212,8 @@ Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*
     for (const VehicleClass& c : classes_of(*unit, s, catalogue)) {
       const ClassMove move{*unit, c, ++serial, next_start};
       std::vector<std::string> weighed;
-      std::optional<Choice> choice = choose(ctx, move, ledgers, weighed);
+      const auto g = given_up.find(fmt::format("{}/S{}", unit->id, serial));
+      std::optional<Choice> choice = choose(ctx, move, ledgers, g == given_up.end() ? kNone : g->second, weighed);
       if (!choice) {
         ClassLeg leg = parts::class_leg(c, "road");
         leg.notes = weighed;
@@ -307,31 +317,67 @@ Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catal
     if (options.progress)
       options.progress((plans_done + static_cast<double>(units) / static_cast<double>(order.size())) / plans);
   };
-  Plan best = plan_in_order(ctx, order, planned);
+  GivenUp given_up;
+  Plan best = plan_in_order(ctx, order, given_up, planned);
   ++plans_done;
+  int budget = options.improve_replans;
+  const auto replan = [&](const std::vector<const scenario::Unit*>& o, const GivenUp& g) {
+    --budget;
+    Plan p = plan_in_order(ctx, o, g, planned);
+    ++plans_done;
+    return p;
+  };
   // Re-insertion: the units that arrive last, tried earlier within their priority (a higher
   // priority keeps its first claim on every capacity); the first order that does better is kept.
-  int budget = options.improve_replans;
-  bool improved = budget > 0;
-  while (improved && budget > 0) {
-    improved = false;
+  const auto reinsert = [&] {
     std::vector<std::size_t> latest(order.size());
     for (std::size_t i = 0; i < latest.size(); ++i) latest[i] = i;
     std::stable_sort(latest.begin(), latest.end(),
                      [&](std::size_t a, std::size_t b) { return best.units[a].arrival > best.units[b].arrival; });
-    for (const std::size_t from : latest) {
-      for (std::size_t to = 0; to < from && budget > 0 && !improved; ++to) {
+    for (const std::size_t from : latest)
+      for (std::size_t to = 0; to < from && budget > 0; ++to) {
         if (order[to]->priority != order[from]->priority) continue;
         std::vector<const scenario::Unit*> tried = order;
         std::rotate(tried.begin() + static_cast<long>(to), tried.begin() + static_cast<long>(from),
                     tried.begin() + static_cast<long>(from) + 1);
-        Plan p = plan_in_order(ctx, tried, planned);
-        --budget;
-        ++plans_done;
-        if (score(p) < score(best)) best = std::move(p), order = std::move(tried), improved = true;
+        Plan p = replan(tried, given_up);
+        if (score(p) < score(best)) {
+          best = std::move(p), order = std::move(tried);
+          return true;
+        }
       }
-      if (improved || budget <= 0) break;
-    }
+    return false;
+  };
+  // Giving up: a unit planned before the one that closes the force takes another way than its
+  // train, ship, aircraft or HETs, so that the later unit may have them; kept when the force
+  // closes earlier and no unit that met its required delivery date misses it (a higher priority
+  // keeps its claim to be on time, not to be first).
+  const auto give_up = [&] {
+    std::size_t last = best.units.size();
+    for (std::size_t i = 0; i < best.units.size(); ++i)
+      if (best.units[i].feasible && (last == best.units.size() || best.units[i].arrival > best.units[last].arrival))
+        last = i;
+    for (std::size_t i = 0; i < last && budget > 0; ++i)
+      for (std::size_t k = 0; k < best.units[i].legs.size() && budget > 0; ++k) {
+        const std::string& mode = best.units[i].legs[k].mode;
+        const std::string key = fmt::format("{}/S{}", best.units[i].id, k + 1);
+        if (mode == "road" || given_up[key].contains(mode)) continue;
+        GivenUp tried = given_up;
+        tried[key].insert(mode);
+        Plan p = replan(order, tried);
+        const bool on_time_kept = std::ranges::all_of(best.units, [&](const UnitPlan& before) {
+          if (!before.feasible || before.lateness() > 0) return true;
+          const auto after = std::ranges::find(p.units, before.id, &UnitPlan::id);
+          return after != p.units.end() && after->feasible && after->lateness() <= 1e-6;
+        });
+        if (on_time_kept && score(p) < score(best)) {
+          best = std::move(p), given_up = std::move(tried);
+          return true;
+        }
+      }
+    return false;
+  };
+  while (budget > 0 && (reinsert() || give_up())) {
   }
   if (options.progress) options.progress(1.0);
   return best;

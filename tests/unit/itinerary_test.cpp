@@ -302,6 +302,44 @@ TEST(Itinerary, ReinsertionGivesTheOnlyTrainToTheUnitThatHasNoOtherWay) {
   }
 }
 
+TEST(Itinerary, AHigherPriorityGivesUpTheTrainWhenItStaysOnTime) {
+  // As above, but the trucks come first by priority: re-insertion may not move the tanks ahead
+  // of them. The trucks give up the train instead (by road they are still on time), and the
+  // tanks take it at once; with a due date the road would miss, the trucks keep their train.
+  const auto data = network(kRoadAndRail);
+  ms::Scenario s = scenario(20);
+  s.rules.convoy.speed_motorway_kmh = 30;
+  s.rules.convoy.max_driving_hours_per_day = 16;
+  s.resources.rail[0].speed_kmh = 200;
+  s.units[0].priority = 2;
+  ms::Unit trucks = s.units[0];
+  trucks.id = "trucks", trucks.priority = 1;
+  trucks.equipment = {{"MAN HX77", 20}};
+  trucks.required_delivery = 3 * 1440;
+  s.units.push_back(trucks);
+  const Planned greedy = plan(s, data);
+  ASSERT_EQ(greedy.plan.units[0].id, "trucks");
+  ASSERT_EQ(greedy.plan.units[0].legs[0].mode, "rail");
+  mp::PlanOptions improve;
+  improve.improve_replans = 10;
+  const Planned better = plan(s, data, improve);
+  EXPECT_LT(better.plan.closure, greedy.plan.closure - 60);
+  EXPECT_EQ(better.plan.units[0].id, "trucks");  // the priority order holds
+  EXPECT_EQ(better.plan.units[0].legs[0].mode, "road");
+  EXPECT_LE(better.plan.units[0].lateness(), 0);
+  bool said = false;
+  for (const auto& n : better.plan.units[0].legs[0].notes) said |= n.starts_with("rail: given up");
+  EXPECT_TRUE(said);
+  EXPECT_TRUE(better.report.ok()) << violations(better.report);
+
+  // By road the trucks arrive 55 min after their train would bring them: a due date 30 min after
+  // the train is met by train only.
+  s.units[1].required_delivery = static_cast<ms::Minutes>(greedy.plan.units[0].arrival) + 30;
+  const Planned kept = plan(s, data, improve);
+  EXPECT_EQ(kept.plan.units[0].legs[0].mode, "rail");
+  EXPECT_LE(kept.plan.units[0].lateness(), 0);
+}
+
 TEST(Itinerary, CarriedUnitsKeepTheEarliestArrivalAndThePermissionsTheValidatorChecks) {
   const auto data = network(kRoadAndRail);
   ms::Scenario s = scenario(20);
