@@ -226,14 +226,22 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
       mu.arrive = end;
       if (onward) {
         double leave = end + offset;
-        MarchUnit on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres);
-        // Not before the earliest arrival date: leave the terminal later (a few tries, as by road).
-        for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(on.arrive) &&
-                            on.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6;
-             ++tries) {
-          ledgers.centres.release(mu.id, leave);
-          leave += static_cast<double>(*unit.earliest_arrival) - on.arrive;
-          on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres);
+        // The crews' day goes on from the road to the terminal unless the stop there was a rest.
+        DrivingDay day = driving_day(mu, leave);
+        MarchUnit on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres, &day);
+        // Not before the earliest arrival date: leave the terminal later (as by road).
+        if (unit.earliest_arrival && std::isfinite(on.arrive) && on.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6) {
+          double tried = leave;  // the departure whose centre bookings are in the ledger
+          const auto try_at = [&](double later) {
+            ledgers.centres.release(mu.id, tried);
+            tried = later;
+            day = driving_day(mu, later);
+            return TimedMarch{later, march(from_terminal, later, mu.vehicles, mu.id, mctx, &from_centres, &day).arrive};
+          };
+          leave = departure_for_earliest_arrival({leave, on.arrive}, static_cast<double>(*unit.earliest_arrival), try_at);
+          ledgers.centres.release(mu.id, tried);
+          day = driving_day(mu, leave);
+          on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres, &day);
         }
         mu.held = leave - (end + offset);
         if (offset > 0) add_step(mu, Activity::StartOffset, end, end + offset, km_done(mu), km_done(mu),
