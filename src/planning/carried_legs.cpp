@@ -339,13 +339,17 @@ double vehicle_length(const VehicleClass& c) {
   return len;
 }
 
-// Joins a sailing between the same ports that has room and has not left when the load is
-// handled; false if none.
+// Joins a sailing between the same ports that has room, has not left when the load is handled
+// and leaves when this unit may enter where it goes (it may have been timed for a unit of
+// another nation, with another lead time); false if none.
 bool join_sailing(PlanningContext& ctx, Ledgers& L, const Terminal& load, const Terminal& unload, double ready,
-                  int vehicles, double lane, const std::string& unit_id, const std::string& trip_id, Carriage& out) {
+                  int vehicles, double lane, const std::string& unit_id, const std::string& trip_id,
+                  const std::string& nation, const Section& section, Carriage& out) {
   const double need = vehicles * lane;
   for (Sailing& s : L.sailings) {
     if (s.from != load.label() || s.to != unload.label() || s.lane_free + 1e-9 < need || s.depart < ready) continue;
+    std::vector<Step> unused;
+    if (clear_to_go(ctx, nation, section, s.depart, unused, 0) > s.depart + 1e-6) continue;
     // Not loaded before the ship is booked for the sailing: it may be at sea with another load.
     const double alongside = std::max(ready, L.bookings[s.booking].from);
     double start = alongside, handled = alongside + kPortHandlingMin;
@@ -568,7 +572,7 @@ Itinerary by_sea(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
   const CarryLoad carry = [&ctx, sec, &load, &unload, nation, unit_id, lane](Ledgers& L, double ready, int vehicles,
                                                                             const std::string& trip_id) {
     Carriage out;
-    if (join_sailing(ctx, L, load, unload, ready, vehicles, lane, unit_id, trip_id, out)) return out;
+    if (join_sailing(ctx, L, load, unload, ready, vehicles, lane, unit_id, trip_id, nation, sec, out)) return out;
     // The ship free first among those that can take the load.
     const scenario::Ship* ship = nullptr;
     Fleet* fleet = nullptr;

@@ -164,7 +164,8 @@ MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles,
       if (open > t) {
         add(mu, {Activity::WindowWait, t, open, km, km, here, nation, ctx.clock.why_not(nation, t)});
         if (open - t >= kMinRestMin) driven_today = 0, day_start = open;
-        since_halt = 0;
+        // A wait as long as a halt is one; a shorter one (a window opening in minutes) is not.
+        if (open - t >= std::min(rules.halt_min, rules.first_halt_min) - kEps) since_halt = 0;
         t = open;
         continue;
       }
