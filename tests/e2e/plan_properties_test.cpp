@@ -28,6 +28,7 @@
 #include "cli/scenario_network.h"
 #include "planning/plan_output.h"
 #include "planning/planner.h"
+#include "scenario/loader.h"
 #include "scenario/places.h"
 #include "scenario/scenario_json.h"
 #include "support/shipped_data.h"
@@ -62,6 +63,22 @@ struct World {
 
 ms::PlaceRef ref(const ms::Place& p) { return {p.name, p.where, p.country}; }
 
+const ms::PlaceTable& shipped_places() {
+  static const ms::PlaceTable p = ms::PlaceTable::load_default();
+  return p;
+}
+
+// The scenario written as a file would say it and read back by the loader: the errors it finds,
+// one a line (a scenario `milmob plan` would refuse is not worth planning).
+std::string loader_errors(const ms::Scenario& s) {
+  const ms::LoadContext context{shipped_catalogue(), shipped_places()};
+  const ms::LoadResult r = ms::load_scenario_text(ms::to_document(s).dump(2), "random.yaml", "/", context);
+  std::string out;
+  for (const auto& d : r.diagnostics.sorted())
+    if (d.severity == ms::Diagnostic::Severity::Error) out += "  " + d.to_string() + "\n";
+  return out;
+}
+
 // GIS layers and the country borders are read through the GDAL plugin, which lies next to
 // the milmob binary.
 void find_gdal_plugin() { ::setenv("MILMOB_PLUGIN_DIR", std::filesystem::path(MILMOB_BINARY).parent_path().c_str(), 0); }
@@ -75,7 +92,7 @@ World strategic_world() {
   w.spec = spec;
   w.built = std::make_unique<milmob::cli::BuiltNetwork>(std::move(*milmob::cli::build_scenario_network(spec, {true, true, false})));
   w.net = w.built->net();
-  const ms::PlaceTable places = ms::PlaceTable::load_default();
+  const ms::PlaceTable& places = shipped_places();
   for (const ms::Place& p : places.all()) {
     if (p.origin != "curated") continue;
     if (p.kind == "garrison" || p.kind == "city" || p.kind == "assembly_area") w.homes.push_back(ref(p));
@@ -176,7 +193,8 @@ ms::Scenario random_scenario(const World& w, std::uint64_t seed) {
     u.personnel = d.integer(0, 800);
     u.notice_to_move_h = d.integer(0, 4) * 12 * scale;
     u.required_delivery = at(d.real(2, 20) * scale);
-    if (d.chance(0.25)) u.earliest_arrival = at(d.real(0.5, 8) * scale);
+    // Never after the delivery date (the loader refuses that; the clamp keeps the draws as they were).
+    if (d.chance(0.25)) u.earliest_arrival = std::min(at(d.real(0.5, 8) * scale), u.required_delivery);
     u.priority = d.integer(1, 4);
     s.units.push_back(u);
   }
@@ -186,7 +204,10 @@ ms::Scenario random_scenario(const World& w, std::uint64_t seed) {
   perm.default_lead_time_working_days = d.integer(0, 5);
   for (const auto& n : w.nations)
     if (d.chance(0.3)) perm.by_granting_nation[n] = d.integer(0, 6);
-  if (d.chance(0.3)) perm.pairs.push_back({d.pick(unit_nations), d.pick(w.nations), static_cast<double>(d.integer(0, 8))});
+  if (d.chance(0.3)) {
+    ms::PermissionRule pair{d.pick(unit_nations), d.pick(w.nations), static_cast<double>(d.integer(0, 8))};
+    if (pair.from != pair.to) perm.pairs.push_back(pair);  // a nation needs no permission from itself
+  }
   if (d.chance(0.2)) perm.corridors.push_back({"corridor", {d.pick(w.nations), d.pick(w.nations)}, static_cast<double>(d.integer(0, 72))});
   for (const auto& n : w.nations) {
     if (!d.chance(0.3)) continue;
@@ -196,6 +217,7 @@ ms::Scenario random_scenario(const World& w, std::uint64_t seed) {
     mw.no_public_holidays = d.chance(0.5);
     if (d.chance(0.4)) mw.allowed = std::pair{d.integer(0, 23) * 60, d.integer(0, 23) * 60};
     if (mw.allowed && mw.allowed->first == mw.allowed->second) mw.allowed.reset();
+    if (!mw.no_weekends && !mw.no_public_holidays && !mw.allowed) mw.no_weekends = true;  // it must restrict something
     s.rules.windows.push_back(mw);
   }
   auto& convoy = s.rules.convoy;
@@ -212,8 +234,11 @@ ms::Scenario random_scenario(const World& w, std::uint64_t seed) {
     return it == w.by_kind.end() ? none : it->second;
   };
   if (!w.osm) {
-    for (int i = d.integer(0, 4); i > 0; --i)
-      r.railheads.push_back({d.pick(places("railhead")), static_cast<double>(d.integer(1, 6)), static_cast<double>(d.integer(2, 8))});
+    std::set<std::string> railheads;
+    for (int i = d.integer(0, 4); i > 0; --i) {
+      ms::Railhead rh{d.pick(places("railhead")), static_cast<double>(d.integer(1, 6)), static_cast<double>(d.integer(2, 8))};
+      if (railheads.insert(rh.place.name).second) r.railheads.push_back(rh);
+    }
     for (const auto& n : {"DEU", "NLD", "POL", "BEL"})
       if (d.chance(0.4)) r.rail.push_back({n, d.integer(1, 8), d.integer(15, 40), static_cast<double>(d.integer(30, 70)), 1435});
     if (d.chance(0.4)) r.rail.push_back({"LTU", d.integer(1, 6), d.integer(20, 40), static_cast<double>(d.integer(30, 60)), 1520});
@@ -436,8 +461,10 @@ void check_world(const World& w, const std::vector<std::uint64_t>& seeds) {
     Draw d(seed * 7919 + 1);
     const std::vector<std::string> disruptions = !s.disruptions.empty() && d.chance(0.5) ? std::vector<std::string>{"all"}
                                                                                           : std::vector<std::string>{};
-    const Outcome base = plan(w, router, s, disruptions);
     const std::string where = fmt::format("{} scenario seed {}", w.name, seed);
+    const std::string refused = loader_errors(s);
+    EXPECT_TRUE(refused.empty()) << where << ": the loader refuses it\n" << refused;
+    const Outcome base = plan(w, router, s, disruptions);
     write_out(fmt::format("{}-{}", w.name, seed), s, base);
     EXPECT_TRUE(base.violations.empty()) << where << ": " << base.violations.size() << " violation(s)\n"
                                          << describe(base.violations);
