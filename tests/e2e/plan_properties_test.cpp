@@ -262,7 +262,7 @@ ms::Scenario random_scenario(const World& w, std::uint64_t seed) {
   std::set<std::string> het_nations;
   for (const auto& n : unit_nations)
     if (d.chance(0.5) && het_nations.insert(n).second) r.hets.push_back({n, d.integer(1, w.osm ? 6 : 30)});
-  const auto& csc_places = w.osm ? places("csc") : places("assembly_area").size() > 0 ? w.homes : w.homes;
+  const auto& csc_places = w.osm ? places("csc") : w.homes;  // centres at garrisons, towns, assembly areas
   std::set<std::pair<double, double>> cscs;
   for (int i = d.integer(0, 3); i > 0; --i) {
     const auto& p = d.pick(csc_places);
