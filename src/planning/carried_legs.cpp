@@ -226,14 +226,22 @@ Itinerary carried(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers,
       mu.arrive = end;
       if (onward) {
         double leave = end + offset;
-        MarchUnit on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres);
-        // Not before the earliest arrival date: leave the terminal later (a few tries, as by road).
-        for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(on.arrive) &&
-                            on.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6;
-             ++tries) {
-          ledgers.centres.release(mu.id, leave);
-          leave += static_cast<double>(*unit.earliest_arrival) - on.arrive;
-          on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres);
+        // The crews' day goes on from the road to the terminal unless the stop there was a rest.
+        DrivingDay day = driving_day(mu, leave);
+        MarchUnit on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres, &day);
+        // Not before the earliest arrival date: leave the terminal later (as by road).
+        if (unit.earliest_arrival && std::isfinite(on.arrive) && on.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6) {
+          double tried = leave;  // the departure whose centre bookings are in the ledger
+          const auto try_at = [&](double later) {
+            ledgers.centres.release(mu.id, tried);
+            tried = later;
+            day = driving_day(mu, later);
+            return TimedMarch{later, march(from_terminal, later, mu.vehicles, mu.id, mctx, &from_centres, &day).arrive};
+          };
+          leave = departure_for_earliest_arrival({leave, on.arrive}, static_cast<double>(*unit.earliest_arrival), try_at);
+          ledgers.centres.release(mu.id, tried);
+          day = driving_day(mu, leave);
+          on = march(from_terminal, leave, mu.vehicles, mu.id, mctx, &from_centres, &day);
         }
         mu.held = leave - (end + offset);
         if (offset > 0) add_step(mu, Activity::StartOffset, end, end + offset, km_done(mu), km_done(mu),
@@ -331,13 +339,17 @@ double vehicle_length(const VehicleClass& c) {
   return len;
 }
 
-// Joins a sailing between the same ports that has room and has not left when the load is
-// handled; false if none.
+// Joins a sailing between the same ports that has room, has not left when the load is handled
+// and leaves when this unit may enter where it goes (it may have been timed for a unit of
+// another nation, with another lead time); false if none.
 bool join_sailing(PlanningContext& ctx, Ledgers& L, const Terminal& load, const Terminal& unload, double ready,
-                  int vehicles, double lane, const std::string& unit_id, const std::string& trip_id, Carriage& out) {
+                  int vehicles, double lane, const std::string& unit_id, const std::string& trip_id,
+                  const std::string& nation, const Section& section, Carriage& out) {
   const double need = vehicles * lane;
   for (Sailing& s : L.sailings) {
     if (s.from != load.label() || s.to != unload.label() || s.lane_free + 1e-9 < need || s.depart < ready) continue;
+    std::vector<Step> unused;
+    if (clear_to_go(ctx, nation, section, s.depart, unused, 0) > s.depart + 1e-6) continue;
     // Not loaded before the ship is booked for the sailing: it may be at sea with another load.
     const double alongside = std::max(ready, L.bookings[s.booking].from);
     double start = alongside, handled = alongside + kPortHandlingMin;
@@ -560,7 +572,7 @@ Itinerary by_sea(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
   const CarryLoad carry = [&ctx, sec, &load, &unload, nation, unit_id, lane](Ledgers& L, double ready, int vehicles,
                                                                             const std::string& trip_id) {
     Carriage out;
-    if (join_sailing(ctx, L, load, unload, ready, vehicles, lane, unit_id, trip_id, out)) return out;
+    if (join_sailing(ctx, L, load, unload, ready, vehicles, lane, unit_id, trip_id, nation, sec, out)) return out;
     // The ship free first among those that can take the load.
     const scenario::Ship* ship = nullptr;
     Fleet* fleet = nullptr;

@@ -78,25 +78,34 @@ Itinerary by_road(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers)
   const CentresOnRoute on_route = centres_on_route(steps, ledgers.centres.centres());
   MarchContext mctx = march_context(ctx, move, ledgers);
   const scenario::ConvoyRules& rules = ctx.scenario.rules.convoy;
-  double t = move.start;
+  double t = move.start, pushed = 0;
   const auto sizes = split(c.vehicles, rules.vehicles_per_march_unit);
   for (std::size_t k = 0; k < sizes.size(); ++k) {
     const std::string id = march_unit_id(move, static_cast<int>(k));
     MarchUnit mu = march(steps, t, sizes[k], id, mctx, &on_route);
     // A unit may not arrive before its earliest arrival date: leave later, and again if a
-    // window or a rest moved the arrival (a few tries: each only moves it later).
-    for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(mu.arrive) &&
-                        mu.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6;
-         ++tries) {
+    // window or a rest moved the arrival (each try only moves it later).
+    if (unit.earliest_arrival && std::isfinite(mu.arrive) && mu.arrive < static_cast<double>(*unit.earliest_arrival) - 1e-6) {
+      const auto try_at = [&](double leave) {
+        ledgers.centres.release(id);
+        const MarchUnit m = march(steps, leave, sizes[k], id, mctx, &on_route);
+        return TimedMarch{m.depart, m.arrive};
+      };
+      const double later = departure_for_earliest_arrival({mu.depart, mu.arrive}, static_cast<double>(*unit.earliest_arrival), try_at);
       ledgers.centres.release(id);
-      const double later = mu.depart + static_cast<double>(*unit.earliest_arrival) - mu.arrive;
       mu = march(steps, later, sizes[k], id, mctx, &on_route);
       mu.held = later - t;
     }
+    // The next march unit leaves after this one has passed, held or not: march units held to the
+    // same arrival would otherwise leave the start point together. What the holds ahead put a
+    // march unit's start back by counts as held too (not as the column's length).
+    const double own = mu.held;
+    mu.held += pushed;
+    pushed += own;
     it.march_units.push_back(std::move(mu));
-    t += column_minutes(rules, sizes[k]);
+    t += own + column_minutes(rules, sizes[k]);
   }
-  it.next_start = t;
+  it.next_start = t - pushed;  // the next serial as before: each is held on its own
   return it;
 }
 
@@ -165,12 +174,16 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
                unit.home.country, fmt::format("onto {} HETs at home", n));
       double leave = load_start + offset + kHandlingMin;
       MarchUnit drive = march(steps, leave, n, id, mctx, &on_route);
-      // Not before the earliest arrival date: the loaded HETs leave later (a few tries, as by road).
-      for (int tries = 0; tries < 4 && unit.earliest_arrival && std::isfinite(drive.arrive) &&
-                          drive.arrive + kHandlingMin < static_cast<double>(*unit.earliest_arrival) - 1e-6;
-           ++tries) {
+      // Not before the earliest arrival date: the loaded HETs leave later (as by road).
+      if (unit.earliest_arrival && std::isfinite(drive.arrive) &&
+          drive.arrive + kHandlingMin < static_cast<double>(*unit.earliest_arrival) - 1e-6) {
+        const auto try_at = [&](double later) {
+          ledgers.centres.release(id);
+          return TimedMarch{later, march(steps, later, n, id, mctx, &on_route).arrive + kHandlingMin};
+        };
+        leave = departure_for_earliest_arrival({leave, drive.arrive + kHandlingMin},
+                                               static_cast<double>(*unit.earliest_arrival), try_at);
         ledgers.centres.release(id);
-        leave += static_cast<double>(*unit.earliest_arrival) - drive.arrive - kHandlingMin;
         drive = march(steps, leave, n, id, mctx, &on_route);
       }
       mu.held = leave - (load_start + offset + kHandlingMin);

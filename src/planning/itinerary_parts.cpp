@@ -107,6 +107,28 @@ std::vector<int> split(int vehicles, int size) {
   return out;
 }
 
+double departure_for_earliest_arrival(TimedMarch first, double earliest,
+                                      const std::function<TimedMarch(double)>& try_at) {
+  const auto early = [&](const TimedMarch& m) { return std::isfinite(m.arrive) && m.arrive < earliest - 1e-6; };
+  TimedMarch now = first;
+  double leave = first.depart, in_vain = first.depart, step = 0;
+  int tries = 0;
+  for (; tries < 64 && early(now); ++tries) {
+    const double lack = earliest - now.arrive;
+    step = tries < 4 ? lack : std::max(2 * step, lack);
+    in_vain = leave;
+    leave = now.depart + step;
+    now = try_at(leave);
+  }
+  // Moved by doubling: the first departure in time lies between the last two tried.
+  if (tries > 4 && !early(now))
+    while (leave - in_vain > 1) {
+      const double mid = (in_vain + leave) / 2;
+      (early(try_at(mid)) ? in_vain : leave) = mid;
+    }
+  return leave;
+}
+
 double column_minutes(const scenario::ConvoyRules& rules, int vehicles) {
   return vehicles * rules.gap_rural_m / (rules.speed_two_lane_kmh * 1000 / 60) + rules.march_unit_gap_min;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Pieces the itineraries share (planning/itinerary.h): road routes around the scenario's
 // closures, a route as convoy steps, march units one after another, timetables end to end.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,19 @@ std::vector<RoadStep> steps_of(const PlanningContext& ctx, const routing::Route&
 
 // `vehicles` in groups of at most `size`, spread evenly (20 in groups of 15 -> 10 + 10).
 std::vector<int> split(int vehicles, int size);
+
+// A march that would arrive before its unit's earliest arrival date leaves later. `first` is the
+// try that arrived too early; `try_at(leave)` times a departure (its `depart` is where the next
+// move counts from). Up to four times the march leaves later by what its arrival still lacks;
+// as a wait at a fixed time on the way (a border permission, a movement window) can swallow
+// such moves, the move then doubles until the arrival is in time, and halves back to the
+// earliest departure that is (to the minute). Returns the departure; its arrival is in time
+// unless the march never arrives.
+struct TimedMarch {
+  double depart = 0, arrive = 0;
+};
+double departure_for_earliest_arrival(TimedMarch first, double earliest,
+                                      const std::function<TimedMarch(double)>& try_at);
 
 // The minutes a march unit of n vehicles takes to pass a point, plus the gap to the next.
 double column_minutes(const scenario::ConvoyRules& rules, int vehicles);

@@ -250,7 +250,10 @@ Plan plan_in_order(PlanningContext& ctx, const std::vector<const scenario::Unit*
       if (leg.mode == "air") fly_by = kInf;
     up.personnel = move_personnel(ctx, *unit, vehicles, up.ready, fly_by, ledgers);
     if (!up.march_units.empty()) {
-      up.departure = up.march_units.front().depart;
+      // The first to leave: a class held for the earliest arrival date may leave after a later one.
+      up.departure = std::min_element(up.march_units.begin(), up.march_units.end(), [](const MarchUnit& a, const MarchUnit& b) {
+                       return a.depart < b.depart;
+                     })->depart;
       const auto last = std::max_element(up.march_units.begin(), up.march_units.end(),
                                          [](const MarchUnit& a, const MarchUnit& b) { return a.arrive < b.arrive; });
       up.arrival = last->arrive;

@@ -95,8 +95,21 @@ CentresOnRoute centres_on_route(const std::vector<RoadStep>& route,
   return out;
 }
 
+DrivingDay driving_day(const MarchUnit& mu, double leave) {
+  DrivingDay day{0, leave};
+  double last_drive_end = -std::numeric_limits<double>::infinity();
+  for (const Step& s : mu.steps) {
+    if (s.activity != Activity::Drive) continue;
+    if (s.from - last_drive_end >= kMinRestMin) day = {0, s.from};
+    day.driven += s.until - s.from;
+    last_drive_end = s.until;
+  }
+  if (leave - last_drive_end >= kMinRestMin) day = {0, leave};
+  return day;
+}
+
 MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles, const std::string& id,
-                MarchContext& ctx, const CentresOnRoute* on_route) {
+                MarchContext& ctx, const CentresOnRoute* on_route, const DrivingDay* before) {
   const scenario::ConvoyRules& rules = ctx.convoy;
   const double max_drive = rules.max_driving_hours_per_day * 60;
   MarchUnit mu;
@@ -104,6 +117,7 @@ MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles,
   mu.vehicles = vehicles;
   mu.depart = depart;
   double t = depart, km = 0, day_start = depart, driven_today = 0, since_halt = 0;
+  if (before) day_start = before->day_start, driven_today = before->driven;
   bool first_halt_done = false;
   double total_km = 0;
   for (const RoadStep& s : route) total_km += s.km;
@@ -150,7 +164,8 @@ MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles,
       if (open > t) {
         add(mu, {Activity::WindowWait, t, open, km, km, here, nation, ctx.clock.why_not(nation, t)});
         if (open - t >= kMinRestMin) driven_today = 0, day_start = open;
-        since_halt = 0;
+        // A wait as long as a halt is one; a shorter one (a window opening in minutes) is not.
+        if (open - t >= std::min(rules.halt_min, rules.first_halt_min) - kEps) since_halt = 0;
         t = open;
         continue;
       }

@@ -59,9 +59,18 @@ using CentresOnRoute = std::vector<std::pair<double, std::size_t>>;
 CentresOnRoute centres_on_route(const std::vector<RoadStep>& route,
                                 const std::vector<scenario::ConvoySupportCentre>& centres);
 
+// The driving a march unit has done since its last rest (a run of 8 h or more without driving)
+// when it leaves again at `leave`: the road on from a terminal continues the crews' day when the
+// loading, carriage and unloading were shorter than a rest.
+struct DrivingDay {
+  double driven = 0;     // minutes driven since the last rest
+  double day_start = 0;  // when that rest ended
+};
+DrivingDay driving_day(const MarchUnit& mu, double leave);
+
 // Throws nothing: a march unit that can never move (a window that never opens) arrives at
-// infinity, which the planner reports.
+// infinity, which the planner reports. `before`: the crews' day so far (none: a fresh day).
 MarchUnit march(const std::vector<RoadStep>& route, double depart, int vehicles, const std::string& id,
-                MarchContext& context, const CentresOnRoute* on_route = nullptr);
+                MarchContext& context, const CentresOnRoute* on_route = nullptr, const DrivingDay* before = nullptr);
 
 }  // namespace milmob::planning

@@ -131,6 +131,7 @@ Permission permission(const CheckInput& in, const std::string& moving, const std
 // border was passed (on the strategic layer, the edge that crosses a border can be 200 km long,
 // and the planner applies the entered nation's rules to all of it). So the first drive step in
 // a nation after a drive in another may be in either: a violation there only when both forbid.
+// The same holds for a march unit's first drive when it crosses a border during it.
 void check_movement_windows(const CheckInput& in, Violations& out) {
   const sys_days c_day{in.scenario.c_day};
   for (const PlanUnit& u : in.plan.units)
@@ -139,10 +140,19 @@ void check_movement_windows(const CheckInput& in, Violations& out) {
       for (std::size_t i = 0; i < m.steps.size(); ++i) {
         const PlanStep& s = m.steps[i];
         if (s.activity != Activity::Drive) continue;
-        const bool crossing = !before.empty() && before != s.country;
-        const std::string nations = crossing ? fmt::format("{} or {}", before, s.country) : s.country;
+        // The nation it came from: the drive before, or for the first drive (which may start in
+        // another nation than it ends in) a border the march unit crosses during it.
+        std::string from = before;
+        if (from.empty())
+          for (const PlanCrossing& c : m.crossings)
+            if (c.time >= s.from - kMinTolerance && c.time <= s.until + kMinTolerance) {
+              from = c.from;
+              break;
+            }
+        const bool crossing = !from.empty() && from != s.country;
+        const std::string nations = crossing ? fmt::format("{} or {}", from, s.country) : s.country;
         std::vector<const scenario::MovementWindow*> windows{window_of(in.scenario, s.country)};
-        if (crossing) windows.push_back(window_of(in.scenario, before));
+        if (crossing) windows.push_back(window_of(in.scenario, from));
         before = s.country;
         if (!std::isfinite(s.from) || !std::isfinite(s.until)) continue;
         if (const auto f = first_forbidden(windows, in.calendar, c_day, s.from, s.until))

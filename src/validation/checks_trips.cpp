@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "validation/check_util.h"
 
@@ -122,15 +123,19 @@ void check_trip_bookings(const CheckInput& in, const PlanUnit& u, Violations& ou
                         t.from, t.to, id));
     }
     const std::string fleet = fleet_of(t), kind = carrier_kind(t.mode);
+    // Of the bookings that cover the trip: the sailing's that another load of this ship already
+    // shares, else the closest fit (the first that covers it may be the longer booking of
+    // another trip of the same fleet, which would then find none).
     const PlanBooking* match = nullptr;
+    std::pair<bool, double> best{false, 0};
     for (const PlanBooking& b : in.plan.bookings) {
       if (b.kind != kind || b.resource != fleet || b.from > t.load_start + kTextTolerance + kMinTolerance ||
           b.until < t.back - kTextTolerance - kMinTolerance || b.vehicles < t.vehicles)
         continue;
       const auto used = serves.find(&b);
       if (used != serves.end() && (kind != "ship" || used->second != t.carrier)) continue;
-      match = &b;
-      break;
+      const std::pair<bool, double> fit{used == serves.end(), std::abs(b.from - t.load_start) + std::abs(b.until - t.back)};
+      if (!match || fit < best) match = &b, best = fit;
     }
     if (match) {
       serves[match] = t.carrier;

@@ -333,6 +333,12 @@ TEST(Planner, NoUnitArrivesBeforeItsEarliestArrivalDate) {
   s.units[0].earliest_arrival = earliest;
   const mp::Plan p = plan(s, data);
   for (const auto& mu : p.units[0].march_units) EXPECT_GE(mu.arrive, static_cast<double>(earliest) - 1e-6) << mu.id;
+  // Held, the march units of a serial still leave one after another, not all at once.
+  const auto& mus = p.units[0].march_units;
+  for (std::size_t k = 1; k < mus.size(); ++k) {
+    if (mus[k].serial != mus[k - 1].serial) continue;
+    EXPECT_GT(mus[k].depart, mus[k - 1].depart + 1) << mus[k].id;
+  }
   bool held = false;
   for (const auto& d : p.units[0].delays) held |= d.text.find("earliest arrival date") != std::string::npos;
   EXPECT_TRUE(held);

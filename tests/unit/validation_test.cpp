@@ -385,6 +385,22 @@ TEST(Validation, NoDriveOutsideTheAllowedHours) {
                   "outside the allowed hours 00:30-20:00 UTC of POL"));
 }
 
+TEST(Validation, AFirstDriveAcrossABorderMayBeInEitherNation) {
+  // POL only from 00:30: pol-recce's first drive (C+0 00:00-01:00, ending in POL) breaks it.
+  const std::string hours = scenario_with("\"19:00-05:00\"", "\"00:30-20:00\"");
+  Json p = plan();
+  const auto first_drive = [&] {
+    int n = 0;
+    for (const auto& v : violations(p, hours)) n += v.find("pol-recce/S1/M1 at C+0: movement window") != std::string::npos;
+    return n;
+  };
+  EXPECT_EQ(first_drive(), 1);
+  // Unless it started in Germany (no hours) and crossed into Poland during it (Liechtenstein
+  // property seed 101346: from LIE, open, into AUT, closed): then it may have been in either.
+  p["units"][1]["march_units"][0]["crossings"] = Json::parse(R"([{"from": "DEU", "to": "POL", "time_min": 30}])");
+  EXPECT_EQ(first_drive(), 0);
+}
+
 // --- 5. border permissions -----------------------------------------------------------------------
 
 TEST(Validation, NoCrossingBeforeThePermissionHolds) {
