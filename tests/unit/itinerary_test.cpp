@@ -271,20 +271,32 @@ TEST(Itinerary, AirliftFliesWhatThePayloadTakesOneSortieAfterAnother) {
   EXPECT_TRUE(p.report.ok()) << violations(p.report);
 }
 
+namespace {
+
+// 20 tanks held to rail by the HET rule and 20 trucks due at C+3, nearly as fast by road as on the
+// one fast train; the trucks come first (same priority: by due date).
+ms::Scenario trucks_and_tanks_for_one_fast_train(int trucks_priority, int tanks_priority) {
+  ms::Scenario s = scenario(20);
+  s.rules.convoy.speed_motorway_kmh = 30;
+  s.rules.convoy.max_driving_hours_per_day = 16;
+  s.resources.rail[0].speed_kmh = 200;
+  s.units[0].priority = tanks_priority;
+  ms::Unit trucks = s.units[0];
+  trucks.id = "trucks", trucks.priority = trucks_priority;
+  trucks.equipment = {{"MAN HX77", 20}};
+  trucks.required_delivery = 3 * 1440;
+  s.units.push_back(trucks);
+  return s;
+}
+
+}  // namespace
+
 TEST(Itinerary, ReinsertionGivesTheOnlyTrainToTheUnitThatHasNoOtherWay) {
   // Trucks due first take the one fast train, which the tanks (held to rail by the HET rule)
   // then wait for; the trucks were nearly as fast by road. Planned the other way round, both
   // arrive early.
   const auto data = network(kRoadAndRail);
-  ms::Scenario s = scenario(20);
-  s.rules.convoy.speed_motorway_kmh = 30;
-  s.rules.convoy.max_driving_hours_per_day = 16;
-  s.resources.rail[0].speed_kmh = 200;
-  ms::Unit trucks = s.units[0];
-  trucks.id = "trucks";
-  trucks.equipment = {{"MAN HX77", 20}};
-  trucks.required_delivery = 3 * 1440;
-  s.units.push_back(trucks);
+  const ms::Scenario s = trucks_and_tanks_for_one_fast_train(1, 1);
   const Planned greedy = plan(s, data);
   ASSERT_EQ(greedy.plan.units[0].id, "trucks");
   EXPECT_EQ(greedy.plan.units[0].legs[0].mode, "rail");
@@ -307,16 +319,7 @@ TEST(Itinerary, AHigherPriorityGivesUpTheTrainWhenItStaysOnTime) {
   // of them. The trucks give up the train instead (by road they are still on time), and the
   // tanks take it at once; with a due date the road would miss, the trucks keep their train.
   const auto data = network(kRoadAndRail);
-  ms::Scenario s = scenario(20);
-  s.rules.convoy.speed_motorway_kmh = 30;
-  s.rules.convoy.max_driving_hours_per_day = 16;
-  s.resources.rail[0].speed_kmh = 200;
-  s.units[0].priority = 2;
-  ms::Unit trucks = s.units[0];
-  trucks.id = "trucks", trucks.priority = 1;
-  trucks.equipment = {{"MAN HX77", 20}};
-  trucks.required_delivery = 3 * 1440;
-  s.units.push_back(trucks);
+  ms::Scenario s = trucks_and_tanks_for_one_fast_train(1, 2);
   const Planned greedy = plan(s, data);
   ASSERT_EQ(greedy.plan.units[0].id, "trucks");
   ASSERT_EQ(greedy.plan.units[0].legs[0].mode, "rail");
