@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace milmob::planning {
 
