@@ -9,6 +9,7 @@
 
 #include "planning/overlay.h"
 #include "planning/planner.h"
+#include "planning/resource_names.h"
 
 namespace milmob::planning {
 
@@ -80,15 +81,15 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
   std::set<std::string> booked;
   for (const Booking& b : reference.bookings) booked.insert(b.resource);
   for (std::size_t i = 0; i < base.resources.railheads.size(); ++i) {
-    if (!booked.contains("railhead " + base.resources.railheads[i].place.label())) continue;
+    if (!booked.contains(resource_name::railhead(base.resources.railheads[i].place.label()))) continue;
     scenario::Scenario s = base;
     auto& r = s.resources.railheads[i];
     r.trains_per_day += 1;
-    value("railhead " + r.place.label(), fmt::format("{:g} -> {:g} trains a day", r.trains_per_day - 1, r.trains_per_day),
+    value(resource_name::railhead(r.place.label()), fmt::format("{:g} -> {:g} trains a day", r.trains_per_day - 1, r.trains_per_day),
           s, disruptions);
   }
   for (std::size_t i = 0; i < base.resources.rail.size(); ++i) {
-    if (!booked.contains(base.resources.rail[i].nation + " train")) continue;
+    if (!booked.contains(resource_name::trains(base.resources.rail[i].nation))) continue;
     scenario::Scenario s = base;
     auto& f = s.resources.rail[i];
     f.trains += 1;
@@ -96,35 +97,35 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
           s, disruptions);
   }
   for (std::size_t i = 0; i < base.resources.transshipment.size(); ++i) {
-    if (!booked.contains("transshipment " + base.resources.transshipment[i].place.label())) continue;
+    if (!booked.contains(resource_name::transshipment(base.resources.transshipment[i].place.label()))) continue;
     scenario::Scenario s = base;
     auto& t = s.resources.transshipment[i];
     t.vehicles_per_day += base.rules.convoy.vehicles_per_march_unit;
-    value("transshipment " + t.place.label(),
+    value(resource_name::transshipment(t.place.label()),
           fmt::format("{:g} -> {:g} vehicles a day", base.resources.transshipment[i].vehicles_per_day, t.vehicles_per_day),
           s, disruptions);
   }
   for (std::size_t i = 0; i < base.resources.ports.size(); ++i) {
     const std::string name = base.resources.ports[i].place.label();
-    if (!booked.contains("port " + name) && !booked.contains("berths at " + name)) continue;
+    if (!booked.contains(resource_name::port(name)) && !booked.contains(resource_name::berths(name))) continue;
     scenario::Scenario s = base;
     auto& p = s.resources.ports[i];
     p.vehicles_per_day += base.rules.convoy.vehicles_per_march_unit;
     p.berths += 1;
-    value("port " + name,
+    value(resource_name::port(name),
           fmt::format("{:g} -> {:g} vehicles a day, {} -> {} berths", base.resources.ports[i].vehicles_per_day,
                       p.vehicles_per_day, p.berths - 1, p.berths),
           s, disruptions);
   }
   for (std::size_t i = 0; i < base.resources.ships.size(); ++i) {
-    if (!booked.contains("ship " + base.resources.ships[i].name)) continue;
+    if (!booked.contains(resource_name::ship(base.resources.ships[i].name))) continue;
     scenario::Scenario s = base;
     auto& ship = s.resources.ships[i];
     ship.count += 1;
-    value("ship " + ship.name, fmt::format("{} -> {} ships", ship.count - 1, ship.count), s, disruptions);
+    value(resource_name::ship(ship.name), fmt::format("{} -> {} ships", ship.count - 1, ship.count), s, disruptions);
   }
   for (std::size_t i = 0; i < base.resources.hets.size(); ++i) {
-    if (!booked.contains(base.resources.hets[i].nation + " HET")) continue;
+    if (!booked.contains(resource_name::hets(base.resources.hets[i].nation))) continue;
     scenario::Scenario s = base;
     auto& h = s.resources.hets[i];
     h.count += base.rules.convoy.vehicles_per_march_unit;
@@ -132,7 +133,7 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
   }
   for (std::size_t i = 0; i < base.resources.airfields.size(); ++i) {
     const std::string name = base.resources.airfields[i].place.label();
-    if (!booked.contains("on the ground at " + name)) continue;
+    if (!booked.contains(resource_name::on_the_ground(name))) continue;
     scenario::Scenario s = base;
     auto& a = s.resources.airfields[i];
     a.max_on_ground += 1;
@@ -140,11 +141,11 @@ BottleneckReport bottlenecks(const scenario::Scenario& base, const vehicles::Cat
           disruptions);
   }
   for (std::size_t i = 0; i < base.resources.aircraft.size(); ++i) {
-    if (!booked.contains("aircraft " + base.resources.aircraft[i].type)) continue;
+    if (!booked.contains(resource_name::aircraft(base.resources.aircraft[i].type))) continue;
     scenario::Scenario s = base;
     auto& a = s.resources.aircraft[i];
     a.count += 1;
-    value("aircraft " + a.type, fmt::format("{} -> {} aircraft", a.count - 1, a.count), s, disruptions);
+    value(resource_name::aircraft(a.type), fmt::format("{} -> {} aircraft", a.count - 1, a.count), s, disruptions);
   }
   {
     scenario::Scenario s = base;

@@ -12,6 +12,7 @@
 #include "planning/itinerary.h"
 #include "planning/itinerary_parts.h"
 #include "planning/plan_output.h"
+#include "planning/resource_names.h"
 
 namespace milmob::planning {
 
@@ -453,7 +454,7 @@ Itinerary by_rail(PlanningContext& ctx, const ClassMove& move, const Terminal& l
     for (std::size_t i = 0; i < best.size(); ++i) {
       const Section& sec = best[i];
       const scenario::RailFleet& f = *sec.fleet;
-      const std::string fleet_name = fmt::format("{} train", f.nation);
+      const std::string fleet_name = resource_name::trains(f.nation);
       Fleet& fleet = L.fleets.try_emplace(fleet_name, f.trains, 0.0).first->second;
       const double train_free = fleet.first_free(1).second;
       const int train = fleet.first_free(1).first.front();
@@ -580,7 +581,7 @@ Itinerary by_sea(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
     double free = std::numeric_limits<double>::infinity();
     for (const auto& candidate : ctx.scenario.resources.ships) {
       if (candidate.count <= 0 || candidate.lane_metres / lane < vehicles) continue;
-      Fleet& f = L.fleets.try_emplace("ship " + candidate.name, candidate.count, static_cast<double>(candidate.available_from))
+      Fleet& f = L.fleets.try_emplace(resource_name::ship(candidate.name), candidate.count, static_cast<double>(candidate.available_from))
                      .first->second;
       const auto [ids, when] = f.first_free(1);
       if (when < free) free = when, ship = &candidate, fleet = &f, carrier = ids.front();
@@ -589,14 +590,14 @@ Itinerary by_sea(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
       out.reason = "sea: no ship can take the load";
       return out;
     }
-    const std::string ship_name = "ship " + ship->name;
+    const std::string ship_name = resource_name::ship(ship->name);
     // A berth, then the port's handling rate (a port without figures: a sailing in 6 h).
     const auto berth_and_handle = [&](const Terminal& port, double t, double& done) -> double {
       double start = t;
       Fleet* berths = nullptr;
       int berth = -1;
       if (port.port && port.port->berths > 0) {
-        berths = &L.fleets.try_emplace("berths at " + port.name, port.port->berths, 0.0).first->second;
+        berths = &L.fleets.try_emplace(resource_name::berths(port.name), port.port->berths, 0.0).first->second;
         const auto [ids, when] = berths->first_free(1);
         berth = ids.front();
         start = std::max(start, when);
@@ -611,7 +612,7 @@ Itinerary by_sea(PlanningContext& ctx, const ClassMove& move, const Terminal& lo
       }
       if (berths) {
         berths->busy_until(berth, done);
-        L.bookings.push_back({"berths at " + port.name, unit_id, trip_id, vehicles, start, done, "berth", 1});
+        L.bookings.push_back({resource_name::berths(port.name), unit_id, trip_id, vehicles, start, done, "berth", 1});
       }
       return start;
     };
@@ -713,7 +714,7 @@ Sortie fly_sortie(PlanningContext& ctx, Ledgers& L, const Terminal& load, const 
   for (const auto& a : ctx.scenario.resources.aircraft) {
     const int room = a.count > 0 && a.speed_kmh > 0 ? what.capacity(a) : 0;
     if (room <= 0 || (!what.partial && room < what.wanted)) continue;
-    Fleet& f = L.fleets.try_emplace("aircraft " + a.type, a.count, 0.0).first->second;
+    Fleet& f = L.fleets.try_emplace(resource_name::aircraft(a.type), a.count, 0.0).first->second;
     const auto [ids, when] = f.first_free(1);
     if (when < free) free = when, aircraft = &a, fleet = &f, carrier = ids.front(), out.carried = std::min(room, what.wanted);
   }
@@ -722,16 +723,16 @@ Sortie fly_sortie(PlanningContext& ctx, Ledgers& L, const Terminal& load, const 
     return out;
   }
   const int vehicles = what.passengers ? 0 : out.carried, passengers = what.passengers ? out.carried : 0;
-  const std::string name = "aircraft " + aircraft->type;
+  const std::string name = resource_name::aircraft(aircraft->type);
   // A parking place on the ground for the handling hours, at each end.
   const auto on_ground = [&](const Terminal& at, double t) -> std::pair<double, double> {
     const double hours = at.airfield->handling_hours > 0 ? at.airfield->handling_hours : 2;
     if (at.airfield->max_on_ground <= 0) return {t, t + hours * 60};
-    Fleet& places = L.fleets.try_emplace("on the ground at " + at.name, at.airfield->max_on_ground, 0.0).first->second;
+    Fleet& places = L.fleets.try_emplace(resource_name::on_the_ground(at.name), at.airfield->max_on_ground, 0.0).first->second;
     const auto [ids, when] = places.first_free(1);
     const double start = std::max(t, when);
     places.busy_until(ids.front(), start + hours * 60);
-    L.bookings.push_back({"on the ground at " + at.name, unit_id, trip_id, vehicles, start, start + hours * 60,
+    L.bookings.push_back({resource_name::on_the_ground(at.name), unit_id, trip_id, vehicles, start, start + hours * 60,
                           "airfield", 1});
     return {start, start + hours * 60};
   };

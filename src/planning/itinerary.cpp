@@ -8,6 +8,7 @@
 
 #include "geo/distance.h"
 #include "planning/itinerary_parts.h"
+#include "planning/resource_names.h"
 #include "vehicles/mlc.h"
 
 namespace milmob::planning {
@@ -145,7 +146,7 @@ Itinerary by_het(PlanningContext& ctx, const ClassMove& move, Ledgers& ledgers) 
   door_to_door(leg, *route);
   leg.parts.front().het_type = het->name;
 
-  const std::string fleet_name = fmt::format("{} HET", unit.nation);
+  const std::string fleet_name = resource_name::hets(unit.nation);
   Fleet& fleet = ledgers.fleets.try_emplace(fleet_name, fleet_rule->count, 0.0).first->second;
   leg.itinerary = fmt::format("on HETs ({}) {:.0f} km, {} in the fleet", het->name, leg.distance_km, fleet.size());
   const auto steps = steps_of(ctx, *route, loaded.max_speed_kmh);

@@ -6,6 +6,8 @@
 #include <tuple>
 #include <utility>
 
+#include "planning/resource_names.h"
+
 namespace milmob::planning {
 
 namespace {
@@ -16,7 +18,7 @@ constexpr double kFull = 0.999;  // a share this high is the whole capacity (rou
 long day_of(double t) { return static_cast<long>(std::floor(t / kDay)); }
 
 // The nominal capacity of a booked resource and its unit, from the names the planner books
-// under (planning/carried_legs.cpp, itinerary.cpp, road_march.cpp).
+// under (planning/resource_names.h; a centre by its place).
 std::pair<double, std::string> capacity_of(const Booking& b, const scenario::Resources& r) {
   const std::string& n = b.resource;
   const auto place = [](const scenario::PlaceRef& p) { return p.label(); };
@@ -27,38 +29,38 @@ std::pair<double, std::string> capacity_of(const Booking& b, const scenario::Res
   }
   if (b.kind == "railhead") {
     for (const auto& x : r.railheads)
-      if ("railhead " + place(x.place) == n) return {x.trains_per_day, "trains a day"};
+      if (resource_name::railhead(place(x.place)) == n) return {x.trains_per_day, "trains a day"};
     return {0, "trains a day"};
   }
   if (b.kind == "transshipment") {
     for (const auto& x : r.transshipment)
-      if ("transshipment " + place(x.place) == n) return {x.vehicles_per_day, "vehicles a day"};
+      if (resource_name::transshipment(place(x.place)) == n) return {x.vehicles_per_day, "vehicles a day"};
     return {0, "vehicles a day"};
   }
   if (b.kind == "port") {
     for (const auto& x : r.ports)
-      if ("port " + place(x.place) == n) return {x.vehicles_per_day, "vehicles a day"};
+      if (resource_name::port(place(x.place)) == n) return {x.vehicles_per_day, "vehicles a day"};
     return {0, "vehicles a day"};
   }
   double count = 0;
   if (b.kind == "berth") {
     for (const auto& x : r.ports)
-      if ("berths at " + place(x.place) == n) count = x.berths;
+      if (resource_name::berths(place(x.place)) == n) count = x.berths;
   } else if (b.kind == "airfield") {
     for (const auto& x : r.airfields)
-      if ("on the ground at " + place(x.place) == n) count = x.max_on_ground;
+      if (resource_name::on_the_ground(place(x.place)) == n) count = x.max_on_ground;
   } else if (b.kind == "train") {
     for (const auto& x : r.rail)
-      if (x.nation + " train" == n) count += x.trains;
+      if (resource_name::trains(x.nation) == n) count += x.trains;
   } else if (b.kind == "ship") {
     for (const auto& x : r.ships)
-      if ("ship " + x.name == n) count += x.count;
+      if (resource_name::ship(x.name) == n) count += x.count;
   } else if (b.kind == "het") {
     for (const auto& x : r.hets)
-      if (x.nation + " HET" == n) count += x.count;
+      if (resource_name::hets(x.nation) == n) count += x.count;
   } else if (b.kind == "aircraft") {
     for (const auto& x : r.aircraft)
-      if ("aircraft " + x.type == n) count += x.count;
+      if (resource_name::aircraft(x.type) == n) count += x.count;
   }
   return {count, "at once"};
 }

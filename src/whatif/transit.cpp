@@ -8,6 +8,7 @@
 #include <set>
 
 #include "planning/plan_output.h"
+#include "planning/resource_names.h"
 
 namespace milmob::whatif {
 
@@ -171,11 +172,12 @@ TransitReport transit_report(const TransitInputs& in, const std::string& nation)
                               booked_at[centre_name(c.place)]});
   // Ports, railheads, transshipment points, airfields: used by the bookings made under their name.
   bool transport = false, transport_used = false;
-  // Plans book them as "port X", "railhead X", "transshipment X" and "on the ground at X".
+  // Plans book them under the names of planning/resource_names.h.
   const auto facility = [&](const char* kind, const scenario::PlaceRef& place, std::string capacity) {
     if (!in_nation(place)) return;
     const std::string name = centre_name(place);
-    const std::string booked_as = std::string(kind) == "airfield" ? "on the ground at " + name : kind + (" " + name);
+    const std::string booked_as = std::string(kind) == "airfield" ? planning::resource_name::on_the_ground(name)
+                                                                  : kind + (" " + name);
     const auto it = booked_at.find(booked_as);
     const double used = it == booked_at.end() ? 0.0 : it->second;
     transport = true, transport_used |= used > 0;
