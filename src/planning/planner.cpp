@@ -364,7 +364,8 @@ Plan plan_movement(const scenario::Scenario& s, const vehicles::Catalogue& catal
       for (std::size_t k = 0; k < best.units[i].legs.size() && budget > 0; ++k) {
         const std::string& mode = best.units[i].legs[k].mode;
         const std::string key = fmt::format("{}/S{}", best.units[i].id, k + 1);
-        if (mode == "road" || given_up[key].contains(mode)) continue;
+        const auto g = given_up.find(key);
+        if (mode == "road" || (g != given_up.end() && g->second.contains(mode))) continue;
         GivenUp tried = given_up;
         tried[key].insert(mode);
         Plan p = replan(order, tried);
